@@ -1,0 +1,144 @@
+import { z } from 'zod';
+
+/**
+ * The config file: user pools and app clients in the members of Cognito's CreateUserPool and
+ * CreateUserPoolClient requests, plus `Id` / `ClientId` / `ClientSecret` to pin identifiers.
+ * Unknown keys are refused so a typo is reported instead of silently ignored.
+ */
+const attributeName = z.string().min(1).max(32);
+const timeUnit = z.enum(['seconds', 'minutes', 'hours', 'days']);
+
+export const passwordPolicySchema = z.strictObject({
+  MinimumLength: z.number().int().min(6).max(99).optional(),
+  RequireUppercase: z.boolean().optional(),
+  RequireLowercase: z.boolean().optional(),
+  RequireNumbers: z.boolean().optional(),
+  RequireSymbols: z.boolean().optional(),
+  PasswordHistorySize: z.number().int().min(0).max(24).optional(),
+  TemporaryPasswordValidityDays: z.number().int().min(0).max(365).optional(),
+});
+
+export const schemaAttributeSchema = z.strictObject({
+  Name: z.string().min(1).max(20),
+  AttributeDataType: z.enum(['String', 'Number', 'DateTime', 'Boolean']).optional(),
+  DeveloperOnlyAttribute: z.boolean().optional(),
+  Mutable: z.boolean().optional(),
+  Required: z.boolean().optional(),
+  StringAttributeConstraints: z.strictObject({ MinLength: z.string().optional(), MaxLength: z.string().optional() }).optional(),
+  NumberAttributeConstraints: z.strictObject({ MinValue: z.string().optional(), MaxValue: z.string().optional() }).optional(),
+});
+
+export const clientConfigSchema = z.strictObject({
+  ClientId: z.string().regex(/^[\w+]+$/).max(128).optional(),
+  ClientSecret: z.string().regex(/^[\w+]+$/).min(24).max(64).optional(),
+  ClientName: z.string().regex(/^[\w\s+=,.@-]+$/).min(1).max(128),
+  GenerateSecret: z.boolean().optional(),
+  ExplicitAuthFlows: z
+    .array(
+      z.enum([
+        'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+        'ALLOW_CUSTOM_AUTH',
+        'ALLOW_USER_PASSWORD_AUTH',
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+        'ALLOW_USER_AUTH',
+        'ADMIN_NO_SRP_AUTH',
+        'CUSTOM_AUTH_FLOW_ONLY',
+        'USER_PASSWORD_AUTH',
+      ]),
+    )
+    .optional(),
+  AccessTokenValidity: z.number().int().positive().optional(),
+  IdTokenValidity: z.number().int().positive().optional(),
+  RefreshTokenValidity: z.number().int().positive().optional(),
+  TokenValidityUnits: z
+    .strictObject({ AccessToken: timeUnit.optional(), IdToken: timeUnit.optional(), RefreshToken: timeUnit.optional() })
+    .optional(),
+  AuthSessionValidity: z.number().int().min(3).max(15).optional(),
+  PreventUserExistenceErrors: z.enum(['ENABLED', 'LEGACY']).optional(),
+  EnableTokenRevocation: z.boolean().optional(),
+  EnablePropagateAdditionalUserContextData: z.boolean().optional(),
+  RefreshTokenRotation: z
+    .strictObject({
+      Feature: z.enum(['ENABLED', 'DISABLED']),
+      RetryGracePeriodSeconds: z.number().int().min(0).max(60).optional(),
+    })
+    .optional(),
+  ReadAttributes: z.array(attributeName).optional(),
+  WriteAttributes: z.array(attributeName).optional(),
+  CallbackURLs: z.array(z.string().url()).optional(),
+  LogoutURLs: z.array(z.string().url()).optional(),
+  DefaultRedirectURI: z.string().url().optional(),
+  AllowedOAuthFlows: z.array(z.enum(['code', 'implicit', 'client_credentials'])).optional(),
+  AllowedOAuthScopes: z.array(z.string()).optional(),
+  AllowedOAuthFlowsUserPoolClient: z.boolean().optional(),
+  SupportedIdentityProviders: z.array(z.string()).optional(),
+});
+
+const verifiedAttribute = z.enum(['email', 'phone_number']);
+
+export const poolConfigSchema = z.strictObject({
+  Id: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like <region>_<letters and digits>').max(55).optional(),
+  PoolName: z.string().regex(/^[\w\s+=,.@-]+$/).min(1).max(128),
+  Policies: z.strictObject({ PasswordPolicy: passwordPolicySchema.optional() }).optional(),
+  UsernameAttributes: z.array(verifiedAttribute).optional(),
+  AliasAttributes: z.array(z.enum(['email', 'phone_number', 'preferred_username'])).optional(),
+  AutoVerifiedAttributes: z.array(verifiedAttribute).optional(),
+  UsernameConfiguration: z.strictObject({ CaseSensitive: z.boolean() }).optional(),
+  Schema: z.array(schemaAttributeSchema).optional(),
+  MfaConfiguration: z.enum(['OFF', 'ON', 'OPTIONAL']).optional(),
+  AccountRecoverySetting: z
+    .strictObject({
+      RecoveryMechanisms: z.array(
+        z.strictObject({
+          Name: z.enum(['verified_email', 'verified_phone_number', 'admin_only']),
+          Priority: z.number().int().min(1).max(2),
+        }),
+      ),
+    })
+    .optional(),
+  DeviceConfiguration: z
+    .strictObject({
+      ChallengeRequiredOnNewDevice: z.boolean().optional(),
+      DeviceOnlyRememberedOnUserPrompt: z.boolean().optional(),
+    })
+    .optional(),
+  UserAttributeUpdateSettings: z
+    .strictObject({ AttributesRequireVerificationBeforeUpdate: z.array(verifiedAttribute).optional() })
+    .optional(),
+  VerificationMessageTemplate: z
+    .strictObject({
+      DefaultEmailOption: z.enum(['CONFIRM_WITH_CODE', 'CONFIRM_WITH_LINK']).optional(),
+      EmailMessage: z.string().max(20000).optional(),
+      EmailSubject: z.string().max(140).optional(),
+      SmsMessage: z.string().max(140).optional(),
+    })
+    .optional(),
+  EmailConfiguration: z
+    .strictObject({
+      SourceArn: z.string().optional(),
+      From: z.string().optional(),
+      ReplyToEmailAddress: z.string().optional(),
+      EmailSendingAccount: z.enum(['COGNITO_DEFAULT', 'DEVELOPER']).optional(),
+    })
+    .optional(),
+  AdminCreateUserConfig: z
+    .strictObject({
+      AllowAdminCreateUserOnly: z.boolean().optional(),
+      UnusedAccountValidityDays: z.number().int().optional(),
+    })
+    .optional(),
+  DeletionProtection: z.enum(['ACTIVE', 'INACTIVE']).optional(),
+  UserPoolTags: z.record(z.string(), z.string()).optional(),
+  Clients: z.array(clientConfigSchema).optional(),
+});
+
+export const configFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  Region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region name such as us-east-1').optional(),
+  UserPools: z.array(poolConfigSchema).optional(),
+});
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+export type PoolConfig = z.infer<typeof poolConfigSchema>;
+export type ClientConfig = z.infer<typeof clientConfigSchema>;

@@ -1,0 +1,31 @@
+import type { Operation } from '../operation.js';
+import confirmSignUp from './confirm-sign-up.js';
+import deleteUser from './delete-user.js';
+import getTokensFromRefreshToken from './get-tokens-from-refresh-token.js';
+import getUserAttributeVerificationCode from './get-user-attribute-verification-code.js';
+import getUser from './get-user.js';
+import globalSignOut from './global-sign-out.js';
+import initiateAuth from './initiate-auth.js';
+import resendConfirmationCode from './resend-confirmation-code.js';
+import respondToAuthChallenge from './respond-to-auth-challenge.js';
+import revokeToken from './revoke-token.js';
+import signUp from './sign-up.js';
+import updateUserAttributes from './update-user-attributes.js';
+import verifyUserAttribute from './verify-user-attribute.js';
+
+/** `AWSCognitoIdentityProviderService.*`: every operation this server answers, by wire name. */
+export const userPoolOperations: Record<string, Operation> = {
+  ConfirmSignUp: confirmSignUp,
+  DeleteUser: deleteUser,
+  GetTokensFromRefreshToken: getTokensFromRefreshToken,
+  GetUser: getUser,
+  GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
+  GlobalSignOut: globalSignOut,
+  InitiateAuth: initiateAuth,
+  ResendConfirmationCode: resendConfirmationCode,
+  RespondToAuthChallenge: respondToAuthChallenge,
+  RevokeToken: revokeToken,
+  SignUp: signUp,
+  UpdateUserAttributes: updateUserAttributes,
+  VerifyUserAttribute: verifyUserAttribute,
+};

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { resendConfirmationCode } from '../../userpool/confirm-sign-up.js';
+import { operation } from '../operation.js';
+import { clientId, ignored, secretHash, username } from './shapes.js';
+
+export default operation(
+  z.object({ ClientId: clientId, Username: username, SecretHash: secretHash.optional(), ...ignored }),
+  async (context, input) => ({ CodeDeliveryDetails: await resendConfirmationCode(context, input) }),
+);

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { systemClock, systemRandom, type Clock, type Random } from './clock.js';
+import { applyConfig, type AppliedPool } from './config/apply.js';
+import { amplifyOutputs, writeAmplifyOutputs } from './config/amplify-outputs.js';
+import { defaultConfig, loadConfigFile } from './config/load.js';
+import type { ServerSettings } from './config/settings.js';
+import { loadOrCreateMasterKey, Sealer } from './crypto/seal.js';
+import { createDelivery } from './delivery/index.js';
+import { createApp } from './http/app.js';
+import { openStore, type Store } from './store/open.js';
+import { PoolStore } from './store/pools.js';
+import { purgeExpiredSessions } from './userpool/auth/sessions.js';
+import type { Context } from './userpool/context.js';
+import { SigningKeys } from './userpool/signing-keys.js';
+
+export interface RunningServer {
+  /** Where the server listens, e.g. http://127.0.0.1:9245. */
+  url: string;
+  publicUrl: string;
+  pools: AppliedPool[];
+  context: Context;
+  store: Store;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export interface ServerOverrides {
+  clock?: Clock;
+  random?: Random;
+}
+
+/** config -> store -> app -> listen. Throws ConfigError for a config that cannot be applied. */
+export async function startServer(settings: ServerSettings, overrides: ServerOverrides = {}): Promise<RunningServer> {
+  const config = settings.configPath ? loadConfigFile(settings.configPath) : defaultConfig;
+  const clock = overrides.clock ?? systemClock;
+  const random = overrides.random ?? systemRandom;
+  const sealer = new Sealer(loadOrCreateMasterKey({ envValue: settings.masterKey, file: join(settings.dataDir, 'master.key') }));
+  const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+  const context: Context = {
+    db: store.db,
+    pools: new PoolStore(store.db, sealer),
+    keys: new SigningKeys(store.db, sealer, clock, random),
+    sealer,
+    delivery: createDelivery({ smtpUrl: settings.smtpUrl, smtpFrom: settings.smtpFrom, smsWebhookUrl: settings.smsWebhookUrl, db: store.db, clock }),
+    clock,
+    random,
+    publicUrl: settings.publicUrl ?? '',
+  };
+  try {
+    const pools = await applyConfig(context, config, config.Region ?? settings.region);
+    const app = createApp({ context, store, devOutbox: !settings.smtpUrl || !settings.smsWebhookUrl });
+    await app.listen({ host: settings.host, port: settings.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : settings.port;
+    const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
+    context.publicUrl = settings.publicUrl ?? url;
+    const first = pools[0];
+    if (first?.clients[0]) writeAmplifyOutputs(settings.dataDir, amplifyOutputs(first.pool, first.clients[0], context.publicUrl));
+    const purge = setInterval(() => purgeExpiredSessions(context).catch(() => {}), 60_000).unref();
+    return {
+      url,
+      publicUrl: context.publicUrl,
+      pools,
+      context,
+      store,
+      app,
+      async close() {
+        clearInterval(purge);
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,146 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables, as Kysely sees them. Times are epoch milliseconds (BIGINT), documents are JSON text,
+ * secrets are sealed (see crypto/seal.ts) and one-time values are stored only as SHA-256 hashes.
+ */
+export interface Database {
+  user_pools: UserPoolRow;
+  user_pool_clients: UserPoolClientRow;
+  users: UserRow;
+  groups: GroupRow;
+  group_members: GroupMemberRow;
+  codes: CodeRow;
+  auth_sessions: AuthSessionRow;
+  grants: GrantRow;
+  refresh_tokens: RefreshTokenRow;
+  signing_keys: SigningKeyRow;
+  outbox: OutboxRow;
+}
+
+export interface UserPoolRow {
+  id: string;
+  name: string;
+  /** The pool's settings as Cognito's UserPoolType (see userpool/pool.ts). */
+  settings: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UserPoolClientRow {
+  id: string;
+  pool_id: string;
+  name: string;
+  /** Sealed client secret, or null for a public client. */
+  secret_sealed: string | null;
+  /** The client's settings as Cognito's UserPoolClientType, without the secret. */
+  settings: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UserRow {
+  pool_id: string;
+  /** The canonical username (a UUID equal to `sub` in email/phone-as-username pools). */
+  username: string;
+  /** The username as looked up: lower-cased unless the pool is case-sensitive. */
+  username_key: string;
+  sub: string;
+  status: string;
+  enabled: number;
+  /** JSON object of attribute name to string value, `sub` excluded. */
+  attributes: string;
+  /** Lower-cased email when it signs the user in (username attribute, or verified alias). */
+  email_login: string | null;
+  phone_login: string | null;
+  preferred_username_login: string | null;
+  password_hash: string | null;
+  srp_salt: string | null;
+  srp_verifier_sealed: string | null;
+  password_changed_at: number | null;
+  failed_sign_ins: number;
+  locked_until: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GroupRow {
+  pool_id: string;
+  name: string;
+  description: string | null;
+  role_arn: string | null;
+  precedence: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GroupMemberRow {
+  pool_id: string;
+  group_name: string;
+  sub: string;
+}
+
+export interface CodeRow {
+  pool_id: string;
+  sub: string;
+  /** What the code proves: `sign-up`, `verify:email`, `verify:phone_number`, `forgot-password`. */
+  purpose: string;
+  code_hash: string;
+  /** Extra state the code carries, e.g. the pending new email address. */
+  payload: string | null;
+  attempts: number;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface AuthSessionRow {
+  /** SHA-256 of the Session string handed to the client. */
+  id_hash: string;
+  pool_id: string;
+  client_id: string;
+  /** JSON of the engine's state (see userpool/auth/session.ts). */
+  state: string;
+  expires_at: number;
+}
+
+export interface GrantRow {
+  /** The `origin_jti` shared by every token of one authentication. */
+  origin_jti: string;
+  pool_id: string;
+  client_id: string;
+  sub: string;
+  auth_time: number;
+  device_key: string | null;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+export interface RefreshTokenRow {
+  token_hash: string;
+  origin_jti: string;
+  expires_at: number;
+  /** Set when rotation replaced this token; it then works only within the grace period. */
+  replaced_at: number | null;
+  created_at: number;
+}
+
+export interface SigningKeyRow {
+  kid: string;
+  pool_id: string;
+  /** `id` or `access`: Cognito signs the two token kinds with different keys. */
+  token_use: string;
+  private_jwk_sealed: string;
+  public_jwk: string;
+  created_at: number;
+}
+
+export interface OutboxRow {
+  id: Generated<number>;
+  pool_id: string | null;
+  channel: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  code: string | null;
+  created_at: number;
+}

@@ -1,0 +1,21 @@
+import { fail, messages } from '../errors.js';
+import { userStore, type User } from '../store/users.js';
+import type { Context } from './context.js';
+import type { UserPoolSettings } from './pool.js';
+import { verifyAccessToken, type VerifiedAccessToken } from './tokens.js';
+
+export interface TokenUser {
+  token: VerifiedAccessToken;
+  user: User;
+  pool: UserPoolSettings;
+}
+
+/** The user an access token belongs to, for the self-service operations. */
+export async function userForAccessToken(context: Context, accessToken: string): Promise<TokenUser> {
+  const token = await verifyAccessToken(context, accessToken);
+  const [user, pool] = await Promise.all([userStore.bySub(context.db, token.poolId, token.sub), context.pools.getPool(token.poolId)]);
+  if (!user || !pool) return fail('UserNotFoundException', messages.userDoesNotExist);
+  if (!user.enabled) return fail('NotAuthorizedException', messages.userDisabled);
+  if (user.status === 'RESET_REQUIRED') return fail('PasswordResetRequiredException', messages.passwordResetRequired);
+  return { token, user, pool };
+}

@@ -1,0 +1,9 @@
+import type { IssuedTokens } from '../tokens.js';
+
+/** What InitiateAuth and RespondToAuthChallenge answer: a challenge or the tokens. */
+export interface AuthResult {
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters: Record<string, string>;
+  AuthenticationResult?: IssuedTokens & { RefreshToken?: string };
+}

@@ -1,0 +1,59 @@
+import { opaqueToken, sha256Hex } from '../../crypto/hashes.js';
+import { fail, messages } from '../../errors.js';
+import type { UserPoolClient } from '../client.js';
+import type { Context } from '../context.js';
+
+/** The engine's state between two steps of one sign-in. */
+export interface SignInState {
+  flow: string;
+  /** The canonical username; null while answering for a user that does not exist. */
+  username: string | null;
+  challenge: string;
+  srp?: { A: string; bSealed: string; B: string; secretBlock: string; salt: string };
+  deviceKey?: string;
+}
+
+export interface OpenSession {
+  state: SignInState;
+  idHash: string;
+}
+
+/**
+ * Stores the state and returns the opaque `Session` handle: random, stored only as a hash, bound to
+ * the app client, valid for the client's AuthSessionValidity.
+ */
+export async function startSession(context: Context, client: UserPoolClient, state: SignInState): Promise<string> {
+  const session = opaqueToken(48);
+  await context.db
+    .insertInto('auth_sessions')
+    .values({
+      id_hash: sha256Hex(session),
+      pool_id: client.UserPoolId,
+      client_id: client.ClientId,
+      state: JSON.stringify(state),
+      expires_at: context.clock.now() + client.AuthSessionValidity * 60_000,
+    })
+    .execute();
+  return session;
+}
+
+export async function openSession(context: Context, client: UserPoolClient, session: string | undefined): Promise<OpenSession> {
+  if (!session) return fail('InvalidParameterException', 'Missing required parameter Session');
+  const idHash = sha256Hex(session);
+  const row = await context.db.selectFrom('auth_sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  if (!row || row.client_id !== client.ClientId || row.expires_at <= context.clock.now()) {
+    return fail('NotAuthorizedException', messages.sessionExpired);
+  }
+  return { state: JSON.parse(row.state) as SignInState, idHash };
+}
+
+/** Ends a session once its step succeeded; of two concurrent answers only one gets past this. */
+export async function endSession(context: Context, session: OpenSession): Promise<void> {
+  const deleted = await context.db.deleteFrom('auth_sessions').where('id_hash', '=', session.idHash).executeTakeFirst();
+  if (deleted.numDeletedRows === 0n) fail('NotAuthorizedException', messages.sessionExpired);
+}
+
+/** Expired sessions are useless; this keeps the table small. */
+export async function purgeExpiredSessions(context: Context): Promise<void> {
+  await context.db.deleteFrom('auth_sessions').where('expires_at', '<=', context.clock.now()).execute();
+}

@@ -1,0 +1,92 @@
+import { isValidSrpTimestamp, modPowWork, parseSrpA, startSrp, verifySrpClaim } from '../../crypto/srp.js';
+import { constantTimeEqual } from '../../crypto/hashes.js';
+import { fail, messages } from '../../errors.js';
+import { userStore } from '../../store/users.js';
+import { assertSecretHash, type ClientAndPool } from '../clients.js';
+import type { Context } from '../context.js';
+import { srpPoolName } from '../pool.js';
+import { findUserForSignIn, srpVerifierContext, usernameKeyOf } from '../users.js';
+import { assertEnabled, completeSignIn } from './complete.js';
+import { assertNotLockedOut, recordFailedSignIn, recordSuccessfulSignIn } from './lockout.js';
+import type { AuthResult } from './result.js';
+import { endSession, startSession, type OpenSession } from './sessions.js';
+import { failUnknownUser } from './unknown-user.js';
+
+/** USER_SRP_AUTH, first step: the server's ephemeral B for the client's A (reference §3.4). */
+export async function startSrpSignIn(context: Context, { client, pool }: ClientAndPool, parameters: Record<string, string>): Promise<AuthResult> {
+  const identifier = parameters.USERNAME;
+  if (!identifier) return fail('InvalidParameterException', 'Missing required parameter USERNAME');
+  if (parameters.SRP_A === undefined) return fail('InvalidParameterException', 'Missing required parameter SRP_A');
+  const A = parseSrpA(parameters.SRP_A);
+  if (A === null) return fail('InvalidParameterException', 'Invalid SRP_A value.');
+  const user = await findUserForSignIn(context, pool, identifier);
+  assertSecretHash(client, [identifier, ...(user ? [user.username] : [])], parameters.SECRET_HASH);
+  if (user) {
+    assertEnabled(user);
+    assertNotLockedOut(context, user);
+  } else if (client.PreventUserExistenceErrors !== 'ENABLED') {
+    return failUnknownUser(client);
+  }
+
+  // An unknown user gets a verifier and salt derived from a server secret: stable across attempts,
+  // so the challenge looks like a real one and the answer fails only at the proof.
+  const username = user?.username ?? identifier;
+  const fake = context.sealer.derive(`srp-fake:${pool.Id}:${usernameKeyOf(pool, identifier)}`);
+  const salt = user?.srpSalt ?? fake.subarray(0, 16).toString('hex');
+  const verifier = user?.srpVerifierSealed ? context.sealer.openText(user.srpVerifierSealed, srpVerifierContext(user.sub)) : fake.toString('hex');
+  const { bHex, BHex } = startSrp(verifier);
+  const secretBlock = context.random.bytes(64).toString('base64');
+  const session = await startSession(context, client, {
+    flow: 'USER_SRP_AUTH',
+    username: user && user.srpVerifierSealed ? user.username : null,
+    challenge: 'PASSWORD_VERIFIER',
+    srp: { A: parameters.SRP_A, bSealed: context.sealer.seal(bHex, 'srp-b'), B: BHex, secretBlock, salt },
+  });
+  return {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    Session: session,
+    ChallengeParameters: { SALT: salt, SRP_B: BHex, SECRET_BLOCK: secretBlock, USER_ID_FOR_SRP: username, USERNAME: username },
+  };
+}
+
+/** PASSWORD_VERIFIER: the client's proof that it knows the password. Every failure reads the same. */
+export async function answerPasswordVerifier(
+  context: Context,
+  { client, pool }: ClientAndPool,
+  session: OpenSession,
+  responses: Record<string, string>,
+): Promise<AuthResult> {
+  const { state } = session;
+  const srp = state.srp!;
+  const user = state.username === null ? undefined : await userStore.byUsernameKey(context.db, pool.Id, usernameKeyOf(pool, state.username));
+  if (user) assertSecretHash(client, [user.username], responses.SECRET_HASH);
+  await endSession(context, session);
+  if (!user || !user.srpVerifierSealed || responses.USERNAME !== user.username) {
+    modPowWork();
+    return fail('NotAuthorizedException', messages.incorrectCredentials);
+  }
+  assertEnabled(user);
+  assertNotLockedOut(context, user);
+  const proven =
+    typeof responses.PASSWORD_CLAIM_SIGNATURE === 'string' &&
+    typeof responses.TIMESTAMP === 'string' &&
+    constantTimeEqual(responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '', srp.secretBlock) &&
+    isValidSrpTimestamp(responses.TIMESTAMP, context.clock.now()) &&
+    verifySrpClaim({
+      poolName: srpPoolName(pool.Id),
+      username: user.username,
+      verifierHex: context.sealer.openText(user.srpVerifierSealed, srpVerifierContext(user.sub)),
+      bHex: context.sealer.openText(srp.bSealed, 'srp-b'),
+      BHex: srp.B,
+      A: parseSrpA(srp.A)!,
+      secretBlock: srp.secretBlock,
+      timestamp: responses.TIMESTAMP,
+      signature: responses.PASSWORD_CLAIM_SIGNATURE,
+    });
+  if (!proven) {
+    await recordFailedSignIn(context, user);
+    return fail('NotAuthorizedException', messages.incorrectCredentials);
+  }
+  await recordSuccessfulSignIn(context, user);
+  return completeSignIn(context, client, user);
+}

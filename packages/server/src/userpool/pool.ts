@@ -1,0 +1,66 @@
+/**
+ * A user pool's settings, in the members of Cognito's UserPoolType: what the config declares, what
+ * CreateUserPool takes and what DescribeUserPool answers are one shape.
+ */
+export interface PasswordPolicy {
+  MinimumLength: number;
+  RequireUppercase: boolean;
+  RequireLowercase: boolean;
+  RequireNumbers: boolean;
+  RequireSymbols: boolean;
+  PasswordHistorySize?: number;
+  TemporaryPasswordValidityDays: number;
+}
+
+export interface SchemaAttribute {
+  Name: string;
+  AttributeDataType?: 'String' | 'Number' | 'DateTime' | 'Boolean';
+  DeveloperOnlyAttribute?: boolean;
+  Mutable?: boolean;
+  Required?: boolean;
+  StringAttributeConstraints?: { MinLength?: string; MaxLength?: string };
+  NumberAttributeConstraints?: { MinValue?: string; MaxValue?: string };
+}
+
+export type UsernameAttribute = 'email' | 'phone_number';
+export type AliasAttribute = 'email' | 'phone_number' | 'preferred_username';
+export type VerifiedAttribute = 'email' | 'phone_number';
+
+export interface UserPoolSettings {
+  Id: string;
+  Name: string;
+  Policies: { PasswordPolicy: PasswordPolicy };
+  UsernameAttributes?: UsernameAttribute[];
+  AliasAttributes?: AliasAttribute[];
+  AutoVerifiedAttributes?: VerifiedAttribute[];
+  UsernameConfiguration: { CaseSensitive: boolean };
+  SchemaAttributes: SchemaAttribute[];
+  MfaConfiguration: 'OFF' | 'ON' | 'OPTIONAL';
+  AccountRecoverySetting?: { RecoveryMechanisms: Array<{ Name: string; Priority: number }> };
+  DeviceConfiguration?: { ChallengeRequiredOnNewDevice?: boolean; DeviceOnlyRememberedOnUserPrompt?: boolean };
+  UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate?: VerifiedAttribute[] };
+  VerificationMessageTemplate?: {
+    DefaultEmailOption?: 'CONFIRM_WITH_CODE' | 'CONFIRM_WITH_LINK';
+    EmailMessage?: string;
+    EmailSubject?: string;
+    SmsMessage?: string;
+  };
+  EmailConfiguration?: { SourceArn?: string; From?: string; ReplyToEmailAddress?: string; EmailSendingAccount?: string };
+  AdminCreateUserConfig?: { AllowAdminCreateUserOnly?: boolean; UnusedAccountValidityDays?: number };
+  DeletionProtection?: 'ACTIVE' | 'INACTIVE';
+  UserPoolTags?: Record<string, string>;
+}
+
+export const defaultPasswordPolicy: PasswordPolicy = {
+  MinimumLength: 8,
+  RequireUppercase: true,
+  RequireLowercase: true,
+  RequireNumbers: true,
+  RequireSymbols: true,
+  TemporaryPasswordValidityDays: 7,
+};
+
+/** The pool id's suffix: SRP hashes it in, so it is fixed for the life of the pool. */
+export const srpPoolName = (poolId: string): string => poolId.slice(poolId.indexOf('_') + 1);
+
+export const regionOf = (poolId: string): string => poolId.slice(0, poolId.indexOf('_'));

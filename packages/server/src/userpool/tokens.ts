@@ -1,0 +1,143 @@
+import { SignJWT, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
+import { epochSeconds } from '../clock.js';
+import { fail, messages } from '../errors.js';
+import { userStore, type User } from '../store/users.js';
+import { tokenLifetimesSeconds, type UserPoolClient } from './client.js';
+import { issuerOf, type Context } from './context.js';
+import type { SigningKey } from './signing-keys.js';
+
+export const userAdminScope = 'aws.cognito.signin.user.admin';
+
+/** The authentication that tokens belong to: one grant, one `origin_jti`, many refreshes. */
+export interface GrantInfo {
+  originJti: string;
+  authTimeSeconds: number;
+  deviceKey?: string | null;
+}
+
+export interface IssuedTokens {
+  AccessToken: string;
+  IdToken: string;
+  ExpiresIn: number;
+  TokenType: 'Bearer';
+}
+
+/** ID and access tokens with Cognito's claims (reference §4.2, §4.3), signed with the pool's keys. */
+export async function signTokens(context: Context, client: UserPoolClient, user: User, grant: GrantInfo): Promise<IssuedTokens> {
+  const [keys, groups] = await Promise.all([context.keys.forPool(user.poolId), userStore.groupsOf(context.db, user.poolId, user.sub)]);
+  const now = epochSeconds(context.clock.now());
+  const lifetimes = tokenLifetimesSeconds(client);
+  const groupClaims = groupClaimsOf(groups);
+  const common = { origin_jti: grant.originJti, event_id: context.random.uuid(), auth_time: grant.authTimeSeconds };
+  const idClaims = {
+    sub: user.sub,
+    ...groupClaims,
+    ...idTokenAttributes(user.attributes),
+    'cognito:username': user.username,
+    aud: client.ClientId,
+    token_use: 'id',
+    ...common,
+  };
+  const accessClaims = {
+    sub: user.sub,
+    ...(groupClaims['cognito:groups'] ? { 'cognito:groups': groupClaims['cognito:groups'] } : {}),
+    ...(grant.deviceKey ? { device_key: grant.deviceKey } : {}),
+    client_id: client.ClientId,
+    token_use: 'access',
+    scope: userAdminScope,
+    ...common,
+    username: user.username,
+  };
+  const issuer = issuerOf(context, user.poolId);
+  const [IdToken, AccessToken] = await Promise.all([
+    sign(idClaims, keys.signing.id, issuer, now, lifetimes.id, context.random.uuid()),
+    sign(accessClaims, keys.signing.access, issuer, now, lifetimes.access, context.random.uuid()),
+  ]);
+  return { AccessToken, IdToken, ExpiresIn: lifetimes.access, TokenType: 'Bearer' };
+}
+
+function sign(claims: JWTPayload, key: SigningKey, issuer: string, now: number, lifetime: number, jti: string) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ kid: key.kid, alg: 'RS256' })
+    .setIssuer(issuer)
+    .setIssuedAt(now)
+    .setExpirationTime(now + lifetime)
+    .setJti(jti)
+    .sign(key.privateKey);
+}
+
+function groupClaimsOf(groups: Array<{ name: string; roleArn: string | null; precedence: number | null }>) {
+  if (groups.length === 0) return {} as Record<string, never>;
+  // Lowest precedence wins the preferred role, as Cognito orders groups.
+  const ordered = [...groups].sort((a, b) => (a.precedence ?? Infinity) - (b.precedence ?? Infinity));
+  const roles = ordered.map((g) => g.roleArn).filter((arn): arn is string => arn !== null);
+  return {
+    'cognito:groups': ordered.map((g) => g.name),
+    ...(roles.length ? { 'cognito:roles': roles, 'cognito:preferred_role': roles[0] } : {}),
+  };
+}
+
+/** Attribute values are strings in the store; the verified flags are JSON booleans in tokens. */
+function idTokenAttributes(attributes: Record<string, string>): Record<string, string | boolean | number> {
+  const claims: Record<string, string | boolean | number> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'email_verified' || name === 'phone_number_verified') claims[name] = value === 'true';
+    else if (name === 'updated_at') claims[name] = Number(value);
+    else claims[name] = value;
+  }
+  return claims;
+}
+
+export interface VerifiedAccessToken {
+  poolId: string;
+  sub: string;
+  clientId: string;
+  originJti: string;
+  username: string;
+}
+
+/**
+ * Checks an access token as the self-service operations require (reference §2.3): signature,
+ * issuer, expiry, token_use, scope, and that its grant was not revoked.
+ */
+export async function verifyAccessToken(context: Context, token: string): Promise<VerifiedAccessToken> {
+  let unverified: JWTPayload;
+  try {
+    unverified = decodeJwt(token);
+  } catch {
+    return fail('NotAuthorizedException', messages.accessTokenInvalid);
+  }
+  const issuer = typeof unverified.iss === 'string' ? unverified.iss : '';
+  const poolId = issuer.slice(issuer.lastIndexOf('/') + 1);
+  if (issuer !== issuerOf(context, poolId) || !(await context.pools.getPool(poolId))) {
+    return fail('NotAuthorizedException', messages.accessTokenInvalid);
+  }
+  const keys = await context.keys.forPool(poolId);
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, (header) => keys.verifying.get(header.kid ?? '') ?? fail('NotAuthorizedException', messages.accessTokenInvalid), {
+      issuer,
+      algorithms: ['RS256'],
+      currentDate: new Date(context.clock.now()),
+      clockTolerance: 0,
+    }));
+  } catch (error) {
+    const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
+    return fail('NotAuthorizedException', expired ? messages.accessTokenExpired : messages.accessTokenInvalid);
+  }
+  if (payload.token_use !== 'access' || typeof payload.sub !== 'string' || typeof payload.origin_jti !== 'string') {
+    return fail('NotAuthorizedException', messages.accessTokenInvalid);
+  }
+  if (typeof payload.scope !== 'string' || !payload.scope.split(' ').includes(userAdminScope)) {
+    return fail('NotAuthorizedException', messages.accessTokenScopes);
+  }
+  const grant = await context.db.selectFrom('grants').select('revoked_at').where('origin_jti', '=', payload.origin_jti).executeTakeFirst();
+  if (!grant || grant.revoked_at !== null) return fail('NotAuthorizedException', messages.accessTokenRevoked);
+  return {
+    poolId,
+    sub: payload.sub,
+    clientId: String(payload.client_id),
+    originJti: payload.origin_jti,
+    username: String(payload.username),
+  };
+}

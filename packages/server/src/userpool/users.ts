@@ -1,0 +1,68 @@
+import { createSrpVerifier } from '../crypto/srp.js';
+import { hashPassword } from '../crypto/password.js';
+import { userStore, type User, type UserChanges } from '../store/users.js';
+import { normalizeEmail, type Attributes } from './attributes.js';
+import type { Context } from './context.js';
+import { srpPoolName, type UserPoolSettings } from './pool.js';
+
+export const usernameKeyOf = (pool: UserPoolSettings, username: string): string =>
+  pool.UsernameConfiguration.CaseSensitive ? username : username.toLowerCase();
+
+/**
+ * The identifiers besides the username that sign a user in: the username attribute always, an alias
+ * only once verified (Cognito's alias rule). The unique indexes on these columns keep them unique.
+ */
+export function loginColumnsOf(pool: UserPoolSettings, attributes: Attributes): Pick<User, 'emailLogin' | 'phoneLogin' | 'preferredUsernameLogin'> {
+  const usernameAttributes = pool.UsernameAttributes ?? [];
+  const aliases = pool.AliasAttributes ?? [];
+  const signsIn = (name: 'email' | 'phone_number') =>
+    attributes[name] !== undefined && (usernameAttributes.includes(name) || (aliases.includes(name) && attributes[`${name}_verified`] === 'true'));
+  return {
+    emailLogin: signsIn('email') ? normalizeEmail(attributes.email!) : null,
+    phoneLogin: signsIn('phone_number') ? attributes.phone_number! : null,
+    preferredUsernameLogin:
+      aliases.includes('preferred_username') && attributes.preferred_username !== undefined
+        ? usernameKeyOf(pool, attributes.preferred_username)
+        : null,
+  };
+}
+
+/** The user an identifier names: the username itself, else an email, phone number or preferred username. */
+export async function findUserForSignIn(context: Context, pool: UserPoolSettings, identifier: string): Promise<User | undefined> {
+  const byUsername = await userStore.byUsernameKey(context.db, pool.Id, usernameKeyOf(pool, identifier));
+  if (byUsername) return byUsername;
+  const identifiers = new Set<string>([...(pool.UsernameAttributes ?? []), ...(pool.AliasAttributes ?? [])]);
+  if (identifiers.has('email') && identifier.includes('@')) {
+    return userStore.byLogin(context.db, pool.Id, 'email_login', normalizeEmail(identifier));
+  }
+  if (identifiers.has('phone_number') && identifier.startsWith('+')) {
+    return userStore.byLogin(context.db, pool.Id, 'phone_login', identifier);
+  }
+  if (identifiers.has('preferred_username')) {
+    return userStore.byLogin(context.db, pool.Id, 'preferred_username_login', usernameKeyOf(pool, identifier));
+  }
+  return undefined;
+}
+
+/**
+ * Everything stored for a password: an argon2id hash for the password flow and a sealed SRP
+ * verifier for the SRP flow, both from the same plaintext, which is then forgotten.
+ */
+export async function passwordColumns(
+  context: Context,
+  pool: UserPoolSettings,
+  username: string,
+  sub: string,
+  password: string,
+): Promise<Required<Pick<UserChanges, 'passwordHash' | 'srpSalt' | 'srpVerifierSealed' | 'passwordChangedAt'>>> {
+  const passwordHash = await hashPassword(password);
+  const { saltHex, verifierHex } = createSrpVerifier({ poolName: srpPoolName(pool.Id), username, password });
+  return {
+    passwordHash,
+    srpSalt: saltHex,
+    srpVerifierSealed: context.sealer.seal(verifierHex, srpVerifierContext(sub)),
+    passwordChangedAt: context.clock.now(),
+  };
+}
+
+export const srpVerifierContext = (sub: string) => `srp-verifier:${sub}`;
