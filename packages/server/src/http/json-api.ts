@@ -22,13 +22,13 @@ export function createJsonApiHandler(context: Context, services: Record<string, 
       }
       const body = parseBody(request.body);
       const result = await operation.handle(context, parseInput(operation.input, body));
-      await reply.send(JSON.stringify(result));
+      await reply.send(Buffer.from(JSON.stringify(result)));
     } catch (error) {
       const cognitoError = error instanceof CognitoError ? error : internalError(error, requestId);
       reply.code(cognitoError.httpStatus);
       reply.header('x-amzn-errortype', `${cognitoError.type}:`);
       reply.header('x-amzn-errormessage', cognitoError.message);
-      await reply.send(JSON.stringify({ __type: cognitoError.type, message: cognitoError.message }));
+      await reply.send(Buffer.from(JSON.stringify({ __type: cognitoError.type, message: cognitoError.message })));
     }
   };
 }

@@ -17,10 +17,12 @@ export async function globalSignOut(context: Context, accessToken: string): Prom
   await revokeUserGrants(context, user.poolId, user.sub);
 }
 
-/** DeleteUser: the user and what hangs off it are gone; outstanding tokens stop working. */
+/**
+ * DeleteUser: the user and what hangs off it are gone. Its tokens then name a user that does not
+ * exist, which is what Cognito answers for them (UserNotFoundException).
+ */
 export async function deleteUser(context: Context, accessToken: string): Promise<void> {
   const { user } = await userForAccessToken(context, accessToken);
-  await revokeUserGrants(context, user.poolId, user.sub);
   await context.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('group_members').where('pool_id', '=', user.poolId).where('sub', '=', user.sub).execute();
     await userStore.delete(tx, user);
