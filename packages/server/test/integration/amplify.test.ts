@@ -17,7 +17,7 @@ import {
   updateUserAttributes,
 } from 'aws-amplify/auth';
 import { Hub, defaultStorage } from 'aws-amplify/utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningServer } from '../../src/server.js';
 import { dialects } from '../support/databases.js';
 import { startTestServer } from '../support/server.js';
@@ -44,6 +44,7 @@ describe.each(dialects)('aws-amplify v6 against Cognate on %s', (dialect) => {
   });
 
   afterEach(async () => {
+    vi.restoreAllMocks();
     // Amplify keeps one signed-in user per process; every test starts signed out.
     await signOut();
   });
@@ -82,6 +83,18 @@ describe.each(dialects)('aws-amplify v6 against Cognate on %s', (dialect) => {
     const token = await defaultStorage.getItem(`${prefix}.${username}.refreshToken`);
     expect(token).toEqual(expect.any(String));
     return token!;
+  }
+
+  /** From now on, what Amplify sends to the server (it uses the global fetch): operation and body. */
+  function recordRequests(): () => Array<{ operation: string; body: Record<string, unknown> }> {
+    const spy = vi.spyOn(globalThis, 'fetch');
+    return () =>
+      spy.mock.calls
+        .filter(([url]) => String(url).startsWith(server.url))
+        .map(([, init]) => ({
+          operation: (new Headers(init?.headers).get('x-amz-target') ?? '').replace('AWSCognitoIdentityProviderService.', ''),
+          body: JSON.parse(String(init?.body)) as Record<string, unknown>,
+        }));
   }
 
   const refreshWithSdk = (refreshToken: string) =>
@@ -130,15 +143,22 @@ describe.each(dialects)('aws-amplify v6 against Cognate on %s', (dialect) => {
   it('signIn with the default SRP flow signs in (isSignedIn, DONE)', async () => {
     const email = newEmail();
     await confirmedUser(email);
+    const requests = recordRequests();
     expect(await signIn({ username: email, password })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+    expect(requests().map(({ operation, body }) => [operation, body.AuthFlow ?? body.ChallengeName])).toEqual([
+      ['InitiateAuth', 'USER_SRP_AUTH'],
+      ['RespondToAuthChallenge', 'PASSWORD_VERIFIER'],
+    ]);
     expect((await getCurrentUser()).signInDetails).toEqual({ loginId: email, authFlowType: 'USER_SRP_AUTH' });
   });
 
   it('signIn with authFlowType USER_PASSWORD_AUTH signs in (isSignedIn, DONE)', async () => {
     const email = newEmail();
     await confirmedUser(email);
+    const requests = recordRequests();
     const result = await signIn({ username: email, password, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
     expect(result).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+    expect(requests().map(({ operation, body }) => [operation, body.AuthFlow])).toEqual([['InitiateAuth', 'USER_PASSWORD_AUTH']]);
     expect((await getCurrentUser()).signInDetails).toEqual({ loginId: email, authFlowType: 'USER_PASSWORD_AUTH' });
   });
 
@@ -225,7 +245,9 @@ describe.each(dialects)('aws-amplify v6 against Cognate on %s', (dialect) => {
     const sub = await confirmedUser(email);
     await signIn({ username: email, password });
     const before = (await fetchAuthSession()).tokens!;
+    const requests = recordRequests();
     const after = (await fetchAuthSession({ forceRefresh: true })).tokens!;
+    expect(requests().map((r) => r.operation)).toEqual(['GetTokensFromRefreshToken']);
 
     expect(after.accessToken.toString()).not.toBe(before.accessToken.toString());
     expect(after.accessToken.payload.jti).not.toBe(before.accessToken.payload.jti);
@@ -272,7 +294,9 @@ describe.each(dialects)('aws-amplify v6 against Cognate on %s', (dialect) => {
     const refreshed = await refreshWithSdk(refreshToken);
     expect(refreshed.AuthenticationResult).toEqual({ AccessToken: expect.any(String), IdToken: expect.any(String), ExpiresIn: 3600, TokenType: 'Bearer' });
 
+    const requests = recordRequests();
     await signOut();
+    expect(requests()).toEqual([{ operation: 'RevokeToken', body: { ClientId: clientId, Token: refreshToken } }]);
     expect((await fetchAuthSession()).tokens).toBeUndefined();
     await expect(refreshWithSdk(refreshToken)).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });
   });
@@ -285,7 +309,9 @@ describe.each(dialects)('aws-amplify v6 against Cognate on %s', (dialect) => {
     const before = await sdk.send(new GetUserCommand({ AccessToken: accessToken }));
     expect(before.Username).toBe((await getCurrentUser()).username);
 
+    const requests = recordRequests();
     await signOut({ global: true });
+    expect(requests()).toEqual([{ operation: 'GlobalSignOut', body: { AccessToken: accessToken } }]);
     await expect(sdk.send(new GetUserCommand({ AccessToken: accessToken }))).rejects.toMatchObject({
       name: 'NotAuthorizedException',
       message: 'Access Token has been revoked',
