@@ -92,9 +92,9 @@ describe('two server processes on one PostgreSQL database', () => {
 
   it('both start, the second applying the same config without changing it', async () => {
     for (const server of [a, b]) {
-      expect(server.stdout.some((line) => line.includes(`user pool ${poolId} (multi-process)`))).toBe(true);
-      expect(server.stdout.some((line) => line.includes(`app client ${clientId} (multi-process-app)`))).toBe(true);
       expect(server.stdout[0]).toContain('store postgres');
+      await server.waitForLine(new RegExp(`user pool ${poolId} \\(multi-process\\)`));
+      await server.waitForLine(new RegExp(`app client ${clientId} \\(multi-process-app\\)`));
     }
     expect(a.pid).not.toBe(b.pid);
     const count = async (table: string) => Number((await db.query<{ n: string }>(`select count(*) as n from ${table}`)).rows[0]!.n);

@@ -22,6 +22,11 @@ export interface SpawnedServer {
   /** Every stdout line so far; keeps growing while the process runs. */
   stdout: string[];
   stderr: string[];
+  /**
+   * The first stdout line (already printed or still to come) matching `pattern`; rejects if the
+   * process ends first. The banner after "Cognate listening on" (pools, clients) may arrive later.
+   */
+  waitForLine(pattern: RegExp): Promise<string>;
   /** Sends the signal (SIGTERM by default) and resolves with the exit code (null when killed by a signal). */
   kill(signal?: NodeJS.Signals): Promise<number | null>;
   /** Resolves with the exit code, or null when a signal ended the process. */
@@ -56,6 +61,12 @@ export async function spawnServer(options: SpawnServerOptions): Promise<SpawnedS
   running.add(child);
   const stdout: string[] = [];
   const stderr: string[] = [];
+  const lineWaiters = new Set<{ pattern: RegExp; resolve: (line: string) => void }>();
+  let closed = false;
+  const closedPromise = new Promise<void>((resolveClose) => child.once('close', () => {
+    closed = true;
+    resolveClose();
+  }));
   const exited = new Promise<number | null>((resolveExit) => {
     child.once('exit', (code) => {
       running.delete(child);
@@ -71,6 +82,12 @@ export async function spawnServer(options: SpawnServerOptions): Promise<SpawnedS
     }, startTimeoutMs);
     onLines(child.stdout!, (line) => {
       stdout.push(line);
+      for (const waiter of lineWaiters) {
+        if (waiter.pattern.test(line)) {
+          lineWaiters.delete(waiter);
+          waiter.resolve(line);
+        }
+      }
       const match = /^Cognate listening on (\S+)/.exec(line);
       if (match) {
         clearTimeout(timer);
@@ -95,6 +112,18 @@ export async function spawnServer(options: SpawnServerOptions): Promise<SpawnedS
     stdout,
     stderr,
     exited,
+    waitForLine(pattern) {
+      const seen = stdout.find((line) => pattern.test(line));
+      if (seen !== undefined) return Promise.resolve(seen);
+      if (closed) return Promise.reject(new Error(`cognate exited without printing ${pattern}\nstdout:\n${stdout.join('\n')}`));
+      return new Promise<string>((resolveLine, reject) => {
+        const waiter = { pattern, resolve: resolveLine };
+        lineWaiters.add(waiter);
+        void closedPromise.then(() => {
+          if (lineWaiters.delete(waiter)) reject(new Error(`cognate exited without printing ${pattern}\nstdout:\n${stdout.join('\n')}`));
+        });
+      });
+    },
     kill(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
