@@ -120,6 +120,21 @@ describe.each(dialects)('refresh, revocation and access tokens through the AWS S
     expect(await rejection(client().send(new GetUserCommand({ AccessToken: AccessToken! })))).toMatchObject({ name: 'NotAuthorizedException', message: 'Access Token has expired' });
   });
 
+  it('names the user groups in both tokens, with the preferred role from the lowest precedence', async () => {
+    const { email, sub } = await confirmedUser(server, client(), uniqueEmail());
+    const now = clock.now();
+    const group = (name: string, precedence: number, role_arn: string | null) => ({ pool_id: 'us-east-1_TestPool1', name: `${name}-${sub}`, description: null, role_arn, precedence, created_at: now, updated_at: now });
+    await server.context.db.insertInto('groups').values([group('readers', 5, 'arn:aws:iam::123456789012:role/readers'), group('admins', 1, 'arn:aws:iam::123456789012:role/admins')]).execute();
+    await server.context.db.insertInto('group_members').values(['readers', 'admins'].map((g) => ({ pool_id: 'us-east-1_TestPool1', group_name: `${g}-${sub}`, sub }))).execute();
+    const { IdToken, AccessToken } = await passwordSignIn(server, email);
+    expect(decodePayload(IdToken!)).toMatchObject({
+      'cognito:groups': [`admins-${sub}`, `readers-${sub}`],
+      'cognito:roles': ['arn:aws:iam::123456789012:role/admins', 'arn:aws:iam::123456789012:role/readers'],
+      'cognito:preferred_role': 'arn:aws:iam::123456789012:role/admins',
+    });
+    expect(decodePayload(AccessToken!)['cognito:groups']).toEqual([`admins-${sub}`, `readers-${sub}`]);
+  });
+
   it('refuses an ID token where an access token is required', async () => {
     const { email } = await confirmedUser(server, client(), uniqueEmail());
     const { IdToken } = await passwordSignIn(server, email);
