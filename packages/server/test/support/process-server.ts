@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from './free-port.js';
@@ -56,7 +57,9 @@ export async function spawnServer(options: SpawnServerOptions): Promise<SpawnedS
     else env[name] = value;
   }
 
-  // cwd is the data dir so that a cognate.config.json in the repository is never picked up.
+  // cwd is the data dir so that a cognate.config.json in the repository is never picked up; it must
+  // exist for spawn (the server would create it, owner-only, just the same).
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const child = spawn(process.execPath, [mainJs, 'serve'], { cwd: options.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const stdout: string[] = [];

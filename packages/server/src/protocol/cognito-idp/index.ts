@@ -13,8 +13,8 @@ import signUp from './sign-up.js';
 import updateUserAttributes from './update-user-attributes.js';
 import verifyUserAttribute from './verify-user-attribute.js';
 
-/** `AWSCognitoIdentityProviderService.*`: every operation this server answers, by wire name. */
-export const userPoolOperations: Record<string, Operation> = {
+/** The operations authorised by what they carry: a ClientId, a Session or a token. */
+const publicOperations: Record<string, Operation> = {
   ConfirmSignUp: confirmSignUp,
   DeleteUser: deleteUser,
   GetTokensFromRefreshToken: getTokensFromRefreshToken,
@@ -28,4 +28,9 @@ export const userPoolOperations: Record<string, Operation> = {
   SignUp: signUp,
   UpdateUserAttributes: updateUserAttributes,
   VerifyUserAttribute: verifyUserAttribute,
+};
+
+/** `AWSCognitoIdentityProviderService.*`: every operation this server answers, by wire name. */
+export const userPoolOperations: Record<string, Operation> = {
+  ...publicOperations,
 };
