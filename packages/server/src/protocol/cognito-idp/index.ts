@@ -1,4 +1,6 @@
 import type { Operation } from '../operation.js';
+import { adminPoolOperations } from './admin-pools/index.js';
+import { adminUserOperations } from './admin-users/index.js';
 import confirmSignUp from './confirm-sign-up.js';
 import deleteUser from './delete-user.js';
 import getTokensFromRefreshToken from './get-tokens-from-refresh-token.js';
@@ -33,4 +35,6 @@ const publicOperations: Record<string, Operation> = {
 /** `AWSCognitoIdentityProviderService.*`: every operation this server answers, by wire name. */
 export const userPoolOperations: Record<string, Operation> = {
   ...publicOperations,
+  ...adminPoolOperations,
+  ...adminUserOperations,
 };
