@@ -49,6 +49,15 @@ export interface UserPoolSettings {
   AdminCreateUserConfig?: { AllowAdminCreateUserOnly?: boolean; UnusedAccountValidityDays?: number };
   DeletionProtection?: 'ACTIVE' | 'INACTIVE';
   UserPoolTags?: Record<string, string>;
+  /** What SetUserPoolMfaConfig stores; GetUserPoolMfaConfig answers them. */
+  SmsMfaConfiguration?: SmsMfaConfig;
+  SoftwareTokenMfaConfiguration?: { Enabled?: boolean };
+  EmailMfaConfiguration?: { Message?: string; Subject?: string };
+}
+
+export interface SmsMfaConfig {
+  SmsAuthenticationMessage?: string;
+  SmsConfiguration?: { SnsCallerArn?: string; ExternalId?: string; SnsRegion?: string };
 }
 
 export const defaultPasswordPolicy: PasswordPolicy = {

@@ -73,3 +73,17 @@ async function saveAttributes(context: Context, pool: UserPoolSettings, user: Us
     fail('AliasExistsException', `An account with the given ${constraint.includes('phone') ? 'phone_number' : 'email'} already exists.`);
   }
 }
+
+/** DeleteUserAttributes: required attributes and the identifier the user signs in with stay. */
+export async function deleteUserAttributes(context: Context, accessToken: string, names: string[]): Promise<void> {
+  const { user, pool } = await userForAccessToken(context, accessToken);
+  const attributes: Attributes = { ...user.attributes };
+  for (const name of names) {
+    if (name === 'sub' || pool.SchemaAttributes.some((a) => a.Required && a.Name === name) || (pool.UsernameAttributes ?? []).some((a) => a === name)) {
+      fail('InvalidParameterException', `Cannot delete the required attribute ${name}.`);
+    }
+    delete attributes[name];
+    if (name === 'email' || name === 'phone_number') delete attributes[`${name}_verified`];
+  }
+  await saveAttributes(context, pool, user, attributes);
+}

@@ -1,6 +1,12 @@
 import type { Operation } from '../operation.js';
 import { adminPoolOperations } from './admin-pools/index.js';
 import { adminUserOperations } from './admin-users/index.js';
+import adminInitiateAuth from './admin-initiate-auth.js';
+import adminRespondToAuthChallenge from './admin-respond-to-auth-challenge.js';
+import changePassword from './change-password.js';
+import confirmForgotPassword from './confirm-forgot-password.js';
+import deleteUserAttributes from './delete-user-attributes.js';
+import forgotPassword from './forgot-password.js';
 import confirmSignUp from './confirm-sign-up.js';
 import deleteUser from './delete-user.js';
 import getTokensFromRefreshToken from './get-tokens-from-refresh-token.js';
@@ -17,8 +23,12 @@ import verifyUserAttribute from './verify-user-attribute.js';
 
 /** The operations authorised by what they carry: a ClientId, a Session or a token. */
 const publicOperations: Record<string, Operation> = {
+  ChangePassword: changePassword,
+  ConfirmForgotPassword: confirmForgotPassword,
   ConfirmSignUp: confirmSignUp,
   DeleteUser: deleteUser,
+  DeleteUserAttributes: deleteUserAttributes,
+  ForgotPassword: forgotPassword,
   GetTokensFromRefreshToken: getTokensFromRefreshToken,
   GetUser: getUser,
   GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
@@ -35,6 +45,8 @@ const publicOperations: Record<string, Operation> = {
 /** `AWSCognitoIdentityProviderService.*`: every operation this server answers, by wire name. */
 export const userPoolOperations: Record<string, Operation> = {
   ...publicOperations,
+  AdminInitiateAuth: adminInitiateAuth,
+  AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
   ...adminPoolOperations,
   ...adminUserOperations,
 };

@@ -18,3 +18,4 @@ export const ignored = {
   UserContextData: z.unknown().optional(),
   ClientMetadata: stringMap.optional(),
 };
+export const userPoolId = z.string().min(1).max(55).regex(/^[\w-]+_[0-9a-zA-Z]+$/);

@@ -11,9 +11,11 @@ import { failUnknownUser } from './unknown-user.js';
 /** USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH: the password itself, checked against its argon2id hash. */
 export async function signInWithPassword(
   context: Context,
-  { client, pool }: ClientAndPool,
+  resolved: ClientAndPool,
   parameters: Record<string, string>,
+  flow = 'USER_PASSWORD_AUTH',
 ): Promise<AuthResult> {
+  const { client, pool } = resolved;
   const username = parameters.USERNAME;
   const password = parameters.PASSWORD;
   if (!username) return fail('InvalidParameterException', 'Missing required parameter USERNAME');
@@ -32,5 +34,5 @@ export async function signInWithPassword(
     return fail('NotAuthorizedException', messages.incorrectCredentials);
   }
   await recordSuccessfulSignIn(context, user);
-  return completeSignIn(context, client, user);
+  return completeSignIn(context, resolved, user, flow);
 }

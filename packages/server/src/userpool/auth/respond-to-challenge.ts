@@ -1,6 +1,7 @@
 import { fail } from '../../errors.js';
-import { resolveClient } from '../clients.js';
 import type { Context } from '../context.js';
+import { resolveClientFor } from './initiate-auth.js';
+import { answerNewPassword } from './new-password.js';
 import type { AuthResult } from './result.js';
 import { openSession } from './sessions.js';
 import { answerPasswordVerifier } from './srp-flow.js';
@@ -10,11 +11,13 @@ export interface RespondToAuthChallengeRequest {
   ChallengeName: string;
   Session?: string | undefined;
   ChallengeResponses?: Record<string, string> | undefined;
+  /** Set by AdminRespondToAuthChallenge. */
+  UserPoolId?: string | undefined;
 }
 
 /** RespondToAuthChallenge: the answer must be to the challenge the session is waiting for. */
 export async function respondToAuthChallenge(context: Context, request: RespondToAuthChallengeRequest): Promise<AuthResult> {
-  const resolved = await resolveClient(context, request.ClientId);
+  const resolved = await resolveClientFor(context, request.ClientId, request.UserPoolId);
   const session = await openSession(context, resolved.client, request.Session);
   const responses = request.ChallengeResponses ?? {};
   if (session.state.challenge !== request.ChallengeName) {
@@ -24,6 +27,8 @@ export async function respondToAuthChallenge(context: Context, request: RespondT
   switch (request.ChallengeName) {
     case 'PASSWORD_VERIFIER':
       return answerPasswordVerifier(context, resolved, session, responses);
+    case 'NEW_PASSWORD_REQUIRED':
+      return answerNewPassword(context, resolved, session, responses);
     default:
       return fail('InvalidParameterException', `Challenge ${request.ChallengeName} is not supported by this server yet.`);
   }

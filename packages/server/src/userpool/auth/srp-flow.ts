@@ -52,10 +52,11 @@ export async function startSrpSignIn(context: Context, { client, pool }: ClientA
 /** PASSWORD_VERIFIER: the client's proof that it knows the password. Every failure reads the same. */
 export async function answerPasswordVerifier(
   context: Context,
-  { client, pool }: ClientAndPool,
+  resolved: ClientAndPool,
   session: OpenSession,
   responses: Record<string, string>,
 ): Promise<AuthResult> {
+  const { client, pool } = resolved;
   const { state } = session;
   const srp = state.srp!;
   const user = state.username === null ? undefined : await userStore.byUsernameKey(context.db, pool.Id, usernameKeyOf(pool, state.username));
@@ -88,5 +89,5 @@ export async function answerPasswordVerifier(
     return fail('NotAuthorizedException', messages.incorrectCredentials);
   }
   await recordSuccessfulSignIn(context, user);
-  return completeSignIn(context, client, user);
+  return completeSignIn(context, resolved, user, state.flow);
 }
