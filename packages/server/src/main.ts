@@ -7,7 +7,8 @@ const usage = `Usage: cognate [serve]
 
 Starts Cognate, a self-hosted server that speaks Amazon Cognito's user-pool protocol.
 Environment: HOST, PORT, COGNATE_DATA_DIR, DATABASE_URL, COGNATE_CONFIG, COGNATE_PUBLIC_URL,
-COGNATE_MASTER_KEY, COGNATE_SMTP_URL, COGNATE_SMTP_FROM, COGNATE_SMS_WEBHOOK_URL, COGNATE_REGION.`;
+COGNATE_MASTER_KEY, COGNATE_SMTP_URL, COGNATE_SMTP_FROM, COGNATE_SMS_WEBHOOK_URL, COGNATE_REGION,
+COGNATE_ADMIN_ACCESS_KEY_ID, COGNATE_ADMIN_SECRET_ACCESS_KEY.`;
 
 async function main(argv: string[]): Promise<number> {
   const command = argv[0] ?? 'serve';
@@ -27,6 +28,11 @@ async function main(argv: string[]): Promise<number> {
     for (const client of clients) console.log(`    app client ${client.ClientId} (${client.ClientName})${client.ClientSecret ? ' with secret' : ''}`);
   }
   console.log(`  amplify_outputs.json in ${settings.dataDir}`);
+  if (server.devAdminKey) {
+    const { credential, file } = server.devAdminKey;
+    console.log(`  admin key for signed (SigV4) operations: access key id ${credential.AccessKeyId}, secret access key ${credential.SecretAccessKey}`);
+    console.log(`    generated and kept in ${file}; AdminCredentials in the config or COGNATE_ADMIN_ACCESS_KEY_ID / COGNATE_ADMIN_SECRET_ACCESS_KEY replace it`);
+  }
   const stop = () => {
     server.close().then(
       () => process.exit(0),

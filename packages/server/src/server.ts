@@ -7,7 +7,9 @@ import { defaultConfig, loadConfigFile } from './config/load.js';
 import type { ServerSettings } from './config/settings.js';
 import { loadOrCreateMasterKey, Sealer } from './crypto/seal.js';
 import { createDelivery } from './delivery/index.js';
+import { resolveAdminCredentials, type DevAdminKey } from './http/admin-credentials.js';
 import { createApp } from './http/app.js';
+import type { Operation } from './protocol/operation.js';
 import { openStore, type Store } from './store/open.js';
 import { PoolStore } from './store/pools.js';
 import { purgeExpiredSessions } from './userpool/auth/sessions.js';
@@ -22,12 +24,16 @@ export interface RunningServer {
   context: Context;
   store: Store;
   app: FastifyInstance;
+  /** The generated key admin operations are signed with, when no key is configured. */
+  devAdminKey?: DevAdminKey | undefined;
   close(): Promise<void>;
 }
 
 export interface ServerOverrides {
   clock?: Clock;
   random?: Random;
+  /** Operations served next to the user-pool ones (tests). */
+  extraOperations?: Record<string, Operation>;
 }
 
 /** config -> store -> app -> listen. Throws ConfigError for a config that cannot be applied. */
@@ -49,7 +55,14 @@ export async function startServer(settings: ServerSettings, overrides: ServerOve
   };
   try {
     const pools = await applyConfig(context, config, config.Region ?? settings.region);
-    const app = createApp({ context, store, devOutbox: !settings.smtpUrl || !settings.smsWebhookUrl });
+    const admin = await resolveAdminCredentials({ fromConfig: config.AdminCredentials ?? [], fromEnvironment: settings.adminCredential, dataDir: settings.dataDir, random });
+    const app = createApp({
+      context,
+      store,
+      devOutbox: !settings.smtpUrl || !settings.smsWebhookUrl,
+      adminCredentials: admin.credentials,
+      extraOperations: overrides.extraOperations,
+    });
     await app.listen({ host: settings.host, port: settings.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : settings.port;
@@ -65,6 +78,7 @@ export async function startServer(settings: ServerSettings, overrides: ServerOve
       context,
       store,
       app,
+      devAdminKey: admin.devKey,
       async close() {
         clearInterval(purge);
         await app.close();

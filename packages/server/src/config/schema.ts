@@ -133,12 +133,29 @@ export const poolConfigSchema = z.strictObject({
   Clients: z.array(clientConfigSchema).optional(),
 });
 
+/** A key that may sign admin (SigV4) operations: what the AWS SDK is given as `credentials`. */
+export const adminCredentialSchema = z.strictObject({
+  // The access key id is one element of the slash-separated credential scope.
+  AccessKeyId: z.string().regex(/^\w+$/, 'must be letters, digits and underscores').max(128),
+  SecretAccessKey: z.string().min(1).max(128),
+});
+
+const adminCredentialsSchema = z.array(adminCredentialSchema).superRefine((credentials, context) => {
+  credentials.forEach((credential, index) => {
+    if (credentials.findIndex((other) => other.AccessKeyId === credential.AccessKeyId) < index) {
+      context.addIssue({ code: 'custom', path: [index, 'AccessKeyId'], message: 'is listed twice' });
+    }
+  });
+});
+
 export const configFileSchema = z.strictObject({
   $schema: z.string().optional(),
   Region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region name such as us-east-1').optional(),
+  AdminCredentials: adminCredentialsSchema.optional(),
   UserPools: z.array(poolConfigSchema).optional(),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
 export type PoolConfig = z.infer<typeof poolConfigSchema>;
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
+export type AdminCredential = z.infer<typeof adminCredentialSchema>;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { adminCredentialSchema, type AdminCredential } from './schema.js';
 
 /** How the process runs: everything the environment decides, read in one place. */
 export interface ServerSettings {
@@ -16,6 +17,8 @@ export interface ServerSettings {
   smtpFrom: string;
   smsWebhookUrl?: string | undefined;
   region: string;
+  /** A key for admin (SigV4) operations, accepted next to the config file's AdminCredentials. */
+  adminCredential?: AdminCredential | undefined;
 }
 
 export const defaultPort = 9245;
@@ -38,5 +41,22 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Se
     smtpFrom: env.COGNATE_SMTP_FROM || 'Cognate <no-reply@cognate.localhost>',
     smsWebhookUrl: env.COGNATE_SMS_WEBHOOK_URL || undefined,
     region: env.COGNATE_REGION || 'us-east-1',
+    adminCredential: adminCredentialFromEnv(env),
   };
+}
+
+function adminCredentialFromEnv(env: NodeJS.ProcessEnv): AdminCredential | undefined {
+  const AccessKeyId = env.COGNATE_ADMIN_ACCESS_KEY_ID || undefined;
+  const SecretAccessKey = env.COGNATE_ADMIN_SECRET_ACCESS_KEY || undefined;
+  if (AccessKeyId === undefined && SecretAccessKey === undefined) return undefined;
+  if (AccessKeyId === undefined || SecretAccessKey === undefined) {
+    throw new Error('COGNATE_ADMIN_ACCESS_KEY_ID and COGNATE_ADMIN_SECRET_ACCESS_KEY must be set together');
+  }
+  if (!adminCredentialSchema.shape.AccessKeyId.safeParse(AccessKeyId).success) {
+    throw new Error(`COGNATE_ADMIN_ACCESS_KEY_ID must be up to 128 letters, digits and underscores, not "${AccessKeyId}"`);
+  }
+  if (!adminCredentialSchema.shape.SecretAccessKey.safeParse(SecretAccessKey).success) {
+    throw new Error('COGNATE_ADMIN_SECRET_ACCESS_KEY must be at most 128 characters');
+  }
+  return { AccessKeyId, SecretAccessKey };
 }

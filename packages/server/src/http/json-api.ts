@@ -4,12 +4,15 @@ import { CognitoError } from '../errors.js';
 import type { Operation } from '../protocol/operation.js';
 import { parseInput } from '../protocol/validation.js';
 import type { Context } from '../userpool/context.js';
+import type { SignatureVerifier } from './sigv4/verifier.js';
 
 /**
  * An AWS JSON 1.1 API: POST on any path, the operation named by `X-Amz-Target`
- * (`<service>.<Operation>`), a JSON object in and out, errors as `{__type, message}`.
+ * (`<service>.<Operation>`), a JSON object in and out, errors as `{__type, message}`. Operations
+ * with `sigv4` auth are served only to requests `verifySignature` accepts; the others ignore any
+ * signature, as Cognito does.
  */
-export function createJsonApiHandler(context: Context, services: Record<string, Record<string, Operation>>) {
+export function createJsonApiHandler(context: Context, services: Record<string, Record<string, Operation>>, verifySignature: SignatureVerifier) {
   return async function handleJsonApi(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const requestId = randomUUID();
     reply.header('x-amzn-requestid', requestId);
@@ -20,7 +23,9 @@ export function createJsonApiHandler(context: Context, services: Record<string, 
       if (!operation || !Object.hasOwn(services[service!]!, name!)) {
         throw new CognitoError('UnknownOperationException', `Unknown operation ${String(request.headers['x-amz-target'] ?? '')}`.trim());
       }
-      const body = parseBody(request.body);
+      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      if (operation.auth === 'sigv4') verifySignature({ method: request.method, url: request.raw.url ?? '/', rawHeaders: request.raw.rawHeaders, body: bytes });
+      const body = parseBody(bytes);
       const result = await operation.handle(context, parseInput(operation.input, body));
       await reply.send(Buffer.from(JSON.stringify(result)));
     } catch (error) {
@@ -33,8 +38,8 @@ export function createJsonApiHandler(context: Context, services: Record<string, 
   };
 }
 
-function parseBody(raw: unknown): unknown {
-  const text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+function parseBody(raw: Buffer): unknown {
+  const text = raw.toString('utf8');
   if (text.trim() === '') return {};
   let body: unknown;
   try {

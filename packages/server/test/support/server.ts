@@ -1,7 +1,8 @@
 import type { Clock } from '../../src/clock.js';
-import type { ConfigFile } from '../../src/config/schema.js';
+import type { AdminCredential, ConfigFile } from '../../src/config/schema.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Operation } from '../../src/protocol/operation.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { storeOptionsFor, type TestDialect } from './databases.js';
 
@@ -11,11 +12,21 @@ export interface TestServerOptions {
   clock?: Clock;
   smtpUrl?: string;
   smsWebhookUrl?: string;
+  /** The admin key, as COGNATE_ADMIN_ACCESS_KEY_ID / …SECRET… would give it; null for none (the generated development key). */
+  adminKey?: AdminCredential | null;
+  /** Instead of a fresh data directory (the database is fresh all the same). */
+  dataDir?: string;
+  /** Operations served next to the user-pool ones. */
+  extraOperations?: Record<string, Operation>;
 }
+
+/** The key test/support/sdk.ts's sdkClient signs with. */
+export const testAdminKey: AdminCredential = { AccessKeyId: 'AKIDTEST', SecretAccessKey: 'test-secret' };
 
 /** A real server on loopback with a fresh store of the given dialect. */
 export async function startTestServer(dialect: TestDialect, options: TestServerOptions = {}): Promise<RunningServer> {
   const store = await storeOptionsFor(dialect);
+  if (options.dataDir) store.dataDir = options.dataDir;
   let configPath: string | undefined;
   if (options.config) {
     configPath = join(store.dataDir, 'cognate.config.json');
@@ -32,8 +43,12 @@ export async function startTestServer(dialect: TestDialect, options: TestServerO
       smtpFrom: 'Cognate Tests <tests@cognate.localhost>',
       smsWebhookUrl: options.smsWebhookUrl,
       region: 'us-east-1',
+      adminCredential: options.adminKey === null ? undefined : (options.adminKey ?? testAdminKey),
     },
-    options.clock ? { clock: options.clock } : {},
+    {
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.extraOperations ? { extraOperations: options.extraOperations } : {}),
+    },
   );
 }
 
