@@ -4,6 +4,16 @@ import type { UserPoolClient, UserPoolClientSettings } from '../userpool/client.
 import type { UserPoolSettings } from '../userpool/pool.js';
 import type { Database } from './schema.js';
 
+/** A stored document with the times Cognito reports as CreationDate and LastModifiedDate (epoch ms). */
+export interface Dated<T> {
+  value: T;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Keyset position: the creation time and id of the last item of the previous page. */
+export type CreatedCursor = [createdAt: number, id: string];
+
 /** User pools and app clients, stored as the settings documents Cognito describes them with. */
 export class PoolStore {
   constructor(
@@ -14,6 +24,42 @@ export class PoolStore {
   async getPool(id: string): Promise<UserPoolSettings | undefined> {
     const row = await this.db.selectFrom('user_pools').select('settings').where('id', '=', id).executeTakeFirst();
     return row && (JSON.parse(row.settings) as UserPoolSettings);
+  }
+
+  async getDatedPool(id: string): Promise<Dated<UserPoolSettings> | undefined> {
+    const row = await this.db.selectFrom('user_pools').select(['settings', 'created_at', 'updated_at']).where('id', '=', id).executeTakeFirst();
+    return row && { value: JSON.parse(row.settings) as UserPoolSettings, createdAt: row.created_at, updatedAt: row.updated_at };
+  }
+
+  /** Pools in creation order, after `after` when given. */
+  async listDatedPools(limit: number, after?: CreatedCursor): Promise<Array<Dated<UserPoolSettings>>> {
+    let query = this.db.selectFrom('user_pools').select(['id', 'settings', 'created_at', 'updated_at']);
+    if (after) {
+      const [createdAt, id] = after;
+      query = query.where((eb) => eb.or([eb('created_at', '>', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)])]));
+    }
+    const rows = await query.orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map((row) => ({ value: JSON.parse(row.settings) as UserPoolSettings, createdAt: row.created_at, updatedAt: row.updated_at }));
+  }
+
+  async countUsers(poolId: string): Promise<number> {
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('count')).where('pool_id', '=', poolId).executeTakeFirst();
+    return Number(row?.count ?? 0);
+  }
+
+  /**
+   * Deletes the pool and everything in it in one transaction: clients, users, groups, memberships and
+   * keys follow by ON DELETE CASCADE; codes, sign-in sessions and grants (with their refresh tokens)
+   * have no foreign key to the pool and are deleted here.
+   */
+  async deletePool(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('codes').where('pool_id', '=', id).execute();
+      await trx.deleteFrom('auth_sessions').where('pool_id', '=', id).execute();
+      await trx.deleteFrom('grants').where('pool_id', '=', id).execute();
+      const deleted = await trx.deleteFrom('user_pools').where('id', '=', id).executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
+    });
   }
 
   async findPoolIdByName(name: string): Promise<string | undefined> {
@@ -54,6 +100,34 @@ export class PoolStore {
     return row.secret_sealed
       ? { ...settings, ClientSecret: this.sealer.openText(row.secret_sealed, secretContext(clientId)) }
       : settings;
+  }
+
+  async getDatedClient(clientId: string): Promise<Dated<UserPoolClient> | undefined> {
+    const row = await this.db.selectFrom('user_pool_clients').select(['created_at', 'updated_at']).where('id', '=', clientId).executeTakeFirst();
+    const client = row && (await this.getClient(clientId));
+    return client && { value: client, createdAt: row.created_at, updatedAt: row.updated_at };
+  }
+
+  /** The pool's clients in creation order, after `after` when given; without secrets. */
+  async listClientSettings(poolId: string, limit: number, after?: CreatedCursor): Promise<Array<Dated<UserPoolClientSettings>>> {
+    let query = this.db.selectFrom('user_pool_clients').select(['id', 'settings', 'created_at', 'updated_at']).where('pool_id', '=', poolId);
+    if (after) {
+      const [createdAt, id] = after;
+      query = query.where((eb) => eb.or([eb('created_at', '>', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)])]));
+    }
+    const rows = await query.orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map((row) => ({ value: JSON.parse(row.settings) as UserPoolClientSettings, createdAt: row.created_at, updatedAt: row.updated_at }));
+  }
+
+  /** Deletes the client with its sign-in sessions and grants, so its refresh and access tokens stop working. */
+  async deleteClient(poolId: string, clientId: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const deleted = await trx.deleteFrom('user_pool_clients').where('id', '=', clientId).where('pool_id', '=', poolId).executeTakeFirst();
+      if (deleted.numDeletedRows === 0n) return false;
+      await trx.deleteFrom('auth_sessions').where('client_id', '=', clientId).execute();
+      await trx.deleteFrom('grants').where('client_id', '=', clientId).execute();
+      return true;
+    });
   }
 
   async findClientIdByName(poolId: string, name: string): Promise<string | undefined> {
