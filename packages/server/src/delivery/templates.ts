@@ -3,6 +3,9 @@ export const defaultTemplates = {
   emailVerificationSubject: 'Your verification code',
   emailVerificationMessage: 'Your verification code is {####}.',
   smsVerificationMessage: 'Your verification code is {####}.',
+  invitationEmailSubject: 'Your temporary password',
+  invitationEmailMessage: 'Your username is {username} and temporary password is {####}.',
+  invitationSmsMessage: 'Your username is {username} and temporary password is {####}',
 } as const;
 
 export interface TemplateValues {

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { adminUserGlobalSignOut } from '../../../userpool/admin/users.js';
+import { adminOperation } from '../../operation.js';
+import { adminUser } from './admin-shapes.js';
+
+export default adminOperation(z.object(adminUser), async (context, input) => {
+  await adminUserGlobalSignOut(context, input);
+  return {};
+});

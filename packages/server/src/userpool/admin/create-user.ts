@@ -1,0 +1,141 @@
+import type { Transaction } from 'kysely';
+import type { Channel } from '../../delivery/types.js';
+import { fail, messages } from '../../errors.js';
+import type { Database } from '../../store/schema.js';
+import { uniqueViolation } from '../../store/unique-violation.js';
+import { userStore, type User } from '../../store/users.js';
+import { checkAttributes, checkRequiredAttributes } from '../attribute-rules.js';
+import { normalizeEmail, type AttributeType, type Attributes } from '../attributes.js';
+import type { Context } from '../context.js';
+import { assertPasswordPolicy } from '../password-policy.js';
+import type { UserPoolSettings } from '../pool.js';
+import { resolvePool } from '../pools.js';
+import { findUserForSignIn, loginColumnsOf, passwordColumns, usernameKeyOf } from '../users.js';
+import { generateTemporaryPassword, sendInvitation } from './invitation.js';
+import { normalizeVerifiedFlags } from './user-attributes.js';
+import { userType, type UserType } from './user-type.js';
+
+export interface AdminCreateUserRequest {
+  UserPoolId: string;
+  Username: string;
+  UserAttributes?: AttributeType[] | undefined;
+  TemporaryPassword?: string | undefined;
+  MessageAction?: 'RESEND' | 'SUPPRESS' | undefined;
+  DesiredDeliveryMediums?: Channel[] | undefined;
+  ForceAliasCreation?: boolean | undefined;
+}
+
+/**
+ * AdminCreateUser: a user in FORCE_CHANGE_PASSWORD with a temporary password (the given one, or a
+ * generated one) and an invitation that carries it. The row is committed before the invitation
+ * goes out, so a failed delivery leaves a user the admin can invite again with RESEND.
+ */
+export async function adminCreateUser(context: Context, request: AdminCreateUserRequest): Promise<{ User: UserType }> {
+  const pool = await resolvePool(context, request.UserPoolId);
+  if (request.TemporaryPassword !== undefined) assertPasswordPolicy(pool.Policies.PasswordPolicy, request.TemporaryPassword, 'change');
+  if (request.MessageAction === 'RESEND') return resendInvitation(context, pool, request);
+
+  const attributes = normalizeVerifiedFlags(checkAttributes(pool, request.UserAttributes ?? []));
+  const sub = context.random.uuid();
+  const username = newUsername(pool, request.Username, attributes, sub);
+  checkRequiredAttributes(pool, attributes);
+  const temporaryPassword = request.TemporaryPassword ?? generateTemporaryPassword(context.random, pool.Policies.PasswordPolicy);
+  const now = context.clock.now();
+  const user: User = {
+    poolId: pool.Id,
+    username,
+    usernameKey: usernameKeyOf(pool, username),
+    sub,
+    status: 'FORCE_CHANGE_PASSWORD',
+    enabled: true,
+    attributes,
+    ...loginColumnsOf(pool, attributes),
+    // passwordChangedAt starts the temporary password's validity (TemporaryPasswordValidityDays).
+    ...(await passwordColumns(context, pool, username, sub, temporaryPassword)),
+    failedSignIns: 0,
+    lockedUntil: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertUser(context, pool, user, request.ForceAliasCreation ?? false);
+  if (request.MessageAction !== 'SUPPRESS') {
+    await sendInvitation(context, pool, user, shownUsername(pool, user, request.Username), temporaryPassword, request.DesiredDeliveryMediums);
+  }
+  return { User: userType(user) };
+}
+
+/** RESEND: a new temporary password for a user who has not signed in yet, which restarts its validity. */
+async function resendInvitation(context: Context, pool: UserPoolSettings, request: AdminCreateUserRequest): Promise<{ User: UserType }> {
+  const found = await findUserForSignIn(context, pool, request.Username);
+  if (!found) return fail('UserNotFoundException', messages.userDoesNotExist);
+  if (found.status !== 'FORCE_CHANGE_PASSWORD') {
+    fail('UnsupportedUserStateException', `Resend not possible. ${found.username} status is not FORCE_CHANGE_PASSWORD.`);
+  }
+  const temporaryPassword = request.TemporaryPassword ?? generateTemporaryPassword(context.random, pool.Policies.PasswordPolicy);
+  const changes = { ...(await passwordColumns(context, pool, found.username, found.sub, temporaryPassword)), updatedAt: context.clock.now() };
+  await userStore.update(context.db, found, changes);
+  const user = { ...found, ...changes };
+  await sendInvitation(context, pool, user, shownUsername(pool, user, request.Username), temporaryPassword, request.DesiredDeliveryMediums);
+  return { User: userType(user) };
+}
+
+/** Where email or phone is the username, the invitation names the address the admin used, not the generated UUID. */
+const shownUsername = (pool: UserPoolSettings, user: User, requested: string) => ((pool.UsernameAttributes ?? []).length > 0 ? requested : user.username);
+
+/** The username to store: a UUID (the sub) where email or phone is the username, as SignUp does. */
+function newUsername(pool: UserPoolSettings, requested: string, attributes: Attributes, sub: string): string {
+  const usernameAttributes = pool.UsernameAttributes ?? [];
+  const aliases = pool.AliasAttributes ?? [];
+  if (usernameAttributes.length > 0) {
+    if (usernameAttributes.includes('email') && requested.includes('@')) {
+      if (!/^[^\s@]+@[^\s@]+$/.test(requested)) fail('InvalidParameterException', 'Invalid email address format.');
+      attributes.email ??= requested;
+      if (normalizeEmail(attributes.email) !== normalizeEmail(requested)) fail('InvalidParameterException', 'Username should be the same as the email attribute.');
+    } else if (usernameAttributes.includes('phone_number') && /^\+[0-9]{4,15}$/.test(requested)) {
+      attributes.phone_number ??= requested;
+      if (attributes.phone_number !== requested) fail('InvalidParameterException', 'Username should be the same as the phone_number attribute.');
+    } else {
+      fail('InvalidParameterException', `Username should be ${usernameAttributes.includes('email') ? 'an email' : 'a phone number'}.`);
+    }
+    return sub;
+  }
+  if (aliases.includes('email') && requested.includes('@')) {
+    fail('InvalidParameterException', 'Username cannot be of email format, since user pool is configured for email alias.');
+  }
+  if (aliases.includes('phone_number') && /^\+[0-9]+$/.test(requested)) {
+    fail('InvalidParameterException', 'Username cannot be of phone number format, since user pool is configured for phone number alias.');
+  }
+  return requested;
+}
+
+/** Inserts the user; with ForceAliasCreation, a verified alias another user holds moves to the new user. */
+async function insertUser(context: Context, pool: UserPoolSettings, user: User, forceAlias: boolean): Promise<void> {
+  try {
+    await context.db.transaction().execute(async (tx) => {
+      if (forceAlias) await releaseAliases(tx, pool, user, context.clock.now());
+      await userStore.insert(tx, user);
+    });
+  } catch (error) {
+    const constraint = uniqueViolation(error);
+    if (constraint === undefined) throw error;
+    const attribute = constraint.includes('email') ? 'email' : constraint.includes('phone') ? 'phone_number' : constraint.includes('preferred') ? 'preferred_username' : undefined;
+    if (!attribute) fail('UsernameExistsException', 'User account already exists');
+    if ((pool.UsernameAttributes ?? []).some((a) => a === attribute)) fail('UsernameExistsException', `An account with the given ${attribute} already exists.`);
+    fail('AliasExistsException', `An account with the ${attribute} already exists.`);
+  }
+}
+
+async function releaseAliases(tx: Transaction<Database>, pool: UserPoolSettings, user: User, now: number): Promise<void> {
+  const aliases = pool.AliasAttributes ?? [];
+  const held = [
+    { attribute: 'email', column: 'email_login', key: 'emailLogin', value: user.emailLogin },
+    { attribute: 'phone_number', column: 'phone_login', key: 'phoneLogin', value: user.phoneLogin },
+  ] as const;
+  for (const { attribute, column, key, value } of held) {
+    if (value === null || !aliases.includes(attribute)) continue;
+    const holder = await userStore.byLogin(tx, pool.Id, column, value);
+    if (!holder) continue;
+    // Unverified, the old holder's attribute stays but no longer signs it in.
+    await userStore.update(tx, holder, { [key]: null, attributes: { ...holder.attributes, [`${attribute}_verified`]: 'false' }, updatedAt: now });
+  }
+}
