@@ -27,7 +27,8 @@ async function appClientId(server: SpawnedServer): Promise<string> {
 describe.each(dialects)('a server killed with SIGKILL in the middle of a sign-up burst (%s)', (dialect) => {
   afterEach(killSpawnedServers);
 
-  it('keeps every sign-up it acknowledged: each confirms with its code and signs in after a restart', async () => {
+  // Two server starts, 60 sign-ups and two calls per acknowledged user, each hashing a password.
+  it('keeps every sign-up it acknowledged: each confirms with its code and signs in after a restart', { timeout: 90_000 }, async () => {
     const dataDir = await createTestDataDir();
     // The master key is the file the first start creates in the data dir; the restart reads it back.
     const env = dialect === 'postgres' ? { DATABASE_URL: await createTestDatabase() } : {};

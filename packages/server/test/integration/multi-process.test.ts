@@ -19,6 +19,9 @@ const poolId = 'us-east-1_MultiProc1';
 const clientId = 'multiprocclient0000000001';
 const password = 'Correct-Horse-9-battery';
 const publicUrl = 'http://cognate.multi-process.test';
+/** Concurrent uses of one refresh token, alternating between the two processes. */
+const attempts = 8;
+const rounds = 3;
 
 const config: ConfigFile = {
   UserPools: [
@@ -90,7 +93,7 @@ describe('two server processes on one PostgreSQL database', () => {
     return via.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }));
   }
 
-  it('both start, the second applying the same config without changing it', async () => {
+  it('both start, the second applying the config the first applied without duplicating anything', async () => {
     for (const server of [a, b]) {
       expect(server.stdout[0]).toContain('store postgres');
       await server.waitForLine(new RegExp(`user pool ${poolId} \\(multi-process\\)`));
@@ -129,32 +132,43 @@ describe('two server processes on one PostgreSQL database', () => {
   it('lets exactly one of concurrent uses of a refresh token through A and B rotate it', async () => {
     const email = 'grace@example.com';
     await signUpAndConfirm(sdkA, email);
-    const refreshToken = (await signIn(sdkB, email)).AuthenticationResult!.RefreshToken!;
+    const original = (await signIn(sdkB, email)).AuthenticationResult!.RefreshToken!;
     const via = (i: number) => (i % 2 === 0 ? sdkA : sdkB);
+    const refresh = (sdk: CognitoIdentityProviderClient, refreshToken: string) =>
+      sdk.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: refreshToken }));
+    // Open the connections first, so that the racing requests reach the servers together instead of
+    // staggered by TCP handshakes: concurrent calls through each process, refused for an unknown token.
+    const warmUps = await Promise.allSettled(Array.from({ length: attempts }, (_, i) => refresh(via(i), 'not-a-refresh-token')));
+    for (const warmUp of warmUps) expect(warmUp).toMatchObject({ status: 'rejected', reason: { name: 'NotAuthorizedException' } });
 
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => via(i).send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: refreshToken }))),
-    );
+    // Each race has one chance of overlapping the requests closely enough to expose a lost update;
+    // several rounds, each racing the token the last one left, make a miss unlikely.
+    let refreshToken = original;
+    for (let round = 1; round <= rounds; round++) {
+      const outcomes = await Promise.allSettled(Array.from({ length: attempts }, (_, i) => refresh(via(i), refreshToken)));
 
-    const winners = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [{ i, result: outcome.value.AuthenticationResult }] : []));
-    const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [(outcome.reason as Error).name] : []));
-    expect(winners, `outcomes: ${JSON.stringify(outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as Error).name)))}`).toHaveLength(1);
-    expect(failures).toHaveLength(7);
-    for (const name of failures) expect(['RefreshTokenReuseException', 'NotAuthorizedException']).toContain(name);
-    const [{ i: winner, result }] = winners as [(typeof winners)[number]];
-    expect(result?.AccessToken).toBeTruthy();
-    expect(result?.RefreshToken).toBeTruthy();
-    expect(result!.RefreshToken).not.toBe(refreshToken);
+      const summary = `round ${round}: ${JSON.stringify(outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as Error).name)))}`;
+      const winners = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [{ i, result: outcome.value.AuthenticationResult }] : []));
+      const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [(outcome.reason as Error).name] : []));
+      expect(winners, summary).toHaveLength(1);
+      expect(failures, summary).toHaveLength(attempts - 1);
+      for (const name of failures) expect(['RefreshTokenReuseException', 'NotAuthorizedException'], summary).toContain(name);
+      const [{ i: winner, result }] = winners as [(typeof winners)[number]];
+      expect(result?.AccessToken).toBeTruthy();
+      expect(result?.RefreshToken).toBeTruthy();
+      expect(result!.RefreshToken).not.toBe(refreshToken);
 
-    // The rotated token works once more, through the process that did not issue it.
-    const other = via(winner + 1);
-    const next = await other.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: result!.RefreshToken! }));
-    expect(next.AuthenticationResult?.AccessToken).toBeTruthy();
-    expect(next.AuthenticationResult?.RefreshToken).toBeTruthy();
-    expect(next.AuthenticationResult!.RefreshToken).not.toBe(result!.RefreshToken);
-    // And the original stays spent, in either process.
-    await expect(via(winner).send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: refreshToken }))).rejects.toMatchObject({
-      name: expect.stringMatching(/^(RefreshTokenReuseException|NotAuthorizedException)$/),
-    });
+      // The winner's new token works once more, through the process that did not issue it.
+      const next = await refresh(via(winner + 1), result!.RefreshToken!);
+      expect(next.AuthenticationResult?.AccessToken).toBeTruthy();
+      expect(next.AuthenticationResult?.RefreshToken).toBeTruthy();
+      expect(next.AuthenticationResult!.RefreshToken).not.toBe(result!.RefreshToken);
+      refreshToken = next.AuthenticationResult!.RefreshToken!;
+    }
+
+    // The first token stays spent, in either process.
+    for (const sdk of [sdkA, sdkB]) {
+      await expect(refresh(sdk, original)).rejects.toMatchObject({ name: expect.stringMatching(/^(RefreshTokenReuseException|NotAuthorizedException)$/) });
+    }
   });
 });
