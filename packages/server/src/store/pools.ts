@@ -174,6 +174,10 @@ export class PoolStore {
         created_at: now,
         updated_at: now,
       })
+      // Two processes applying one config at once both get here: the second one just updates.
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ name: settings.ClientName, settings: document, updated_at: now, ...(sealed === undefined ? {} : { secret_sealed: sealed }) }),
+      )
       .execute();
   }
 }

@@ -129,6 +129,8 @@ export interface SigningKeyRow {
   pool_id: string;
   /** `id` or `access`: Cognito signs the two token kinds with different keys. */
   token_use: string;
+  /** Starts at 1; a rotation would add the next generation beside the old one. */
+  generation: number;
   private_jwk_sealed: string;
   public_jwk: string;
   created_at: number;

@@ -51,7 +51,6 @@ export class SigningKeys {
     for (const use of ['id', 'access'] as const) {
       if (!rows.some((row) => row.token_use === use)) await this.create(poolId, use);
     }
-    // Two processes may both have created a key: every process signs with the oldest of each kind.
     rows = await this.rows(poolId);
     const verifying = new Map<string, CryptoKey>();
     const jwks: JWK[] = [];
@@ -69,7 +68,7 @@ export class SigningKeys {
   }
 
   private rows(poolId: string) {
-    return this.db.selectFrom('signing_keys').selectAll().where('pool_id', '=', poolId).orderBy('created_at').orderBy('kid').execute();
+    return this.db.selectFrom('signing_keys').selectAll().where('pool_id', '=', poolId).orderBy('generation').orderBy('kid').execute();
   }
 
   private async create(poolId: string, use: TokenUse): Promise<void> {
@@ -83,10 +82,13 @@ export class SigningKeys {
         kid,
         pool_id: poolId,
         token_use: use,
+        generation: 1,
         private_jwk_sealed: this.sealer.seal(JSON.stringify(privateJwk), keyContext(kid)),
         public_jwk: JSON.stringify(publicJwk),
         created_at: this.clock.now(),
       })
+      // Another process created this generation first: its key is the one everybody uses.
+      .onConflict((oc) => oc.columns(['pool_id', 'token_use', 'generation']).doNothing())
       .execute();
   }
 }

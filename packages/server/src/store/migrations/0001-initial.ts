@@ -132,11 +132,13 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('kid', 'varchar(64)', (c) => c.primaryKey())
     .addColumn('pool_id', 'varchar(64)', (c) => c.notNull().references('user_pools.id').onDelete('cascade'))
     .addColumn('token_use', 'varchar(16)', (c) => c.notNull())
+    .addColumn('generation', 'integer', (c) => c.notNull())
     .addColumn('private_jwk_sealed', 'text', (c) => c.notNull())
     .addColumn('public_jwk', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('signing_keys_pool').on('signing_keys').column('pool_id').execute();
+  // One key per pool, use and generation: processes starting together agree on the same keys.
+  await db.schema.createIndex('signing_keys_generation').on('signing_keys').columns(['pool_id', 'token_use', 'generation']).unique().execute();
 
   await db.schema
     .createTable('outbox')
