@@ -1,20 +1,16 @@
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { systemClock, systemRandom, type Clock, type Random } from './clock.js';
+import type { Clock, Random } from './clock.js';
+import { createContext } from './context.js';
 import { applyConfig, type AppliedPool } from './config/apply.js';
 import { amplifyOutputs, writeAmplifyOutputs } from './config/amplify-outputs.js';
 import { defaultConfig, loadConfigFile } from './config/load.js';
 import type { ServerSettings } from './config/settings.js';
-import { loadOrCreateMasterKey, Sealer } from './crypto/seal.js';
-import { createDelivery } from './delivery/index.js';
 import { resolveAdminCredentials, type DevAdminKey } from './http/admin-credentials.js';
 import { createApp } from './http/app.js';
 import type { Operation } from './protocol/operation.js';
 import { openStore, type Store } from './store/open.js';
-import { PoolStore } from './store/pools.js';
 import { purgeExpiredSessions } from './userpool/auth/sessions.js';
 import type { Context } from './userpool/context.js';
-import { SigningKeys } from './userpool/signing-keys.js';
 
 export interface RunningServer {
   /** Where the server listens, e.g. http://127.0.0.1:9245. */
@@ -39,23 +35,11 @@ export interface ServerOverrides {
 /** config -> store -> app -> listen. Throws ConfigError for a config that cannot be applied. */
 export async function startServer(settings: ServerSettings, overrides: ServerOverrides = {}): Promise<RunningServer> {
   const config = settings.configPath ? loadConfigFile(settings.configPath) : defaultConfig;
-  const clock = overrides.clock ?? systemClock;
-  const random = overrides.random ?? systemRandom;
-  const sealer = new Sealer(loadOrCreateMasterKey({ envValue: settings.masterKey, file: join(settings.dataDir, 'master.key') }));
   const store = await openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
-  const context: Context = {
-    db: store.db,
-    pools: new PoolStore(store.db, sealer),
-    keys: new SigningKeys(store.db, sealer, clock, random),
-    sealer,
-    delivery: createDelivery({ smtpUrl: settings.smtpUrl, smtpFrom: settings.smtpFrom, smsWebhookUrl: settings.smsWebhookUrl, db: store.db, clock }),
-    clock,
-    random,
-    publicUrl: settings.publicUrl ?? '',
-  };
   try {
+    const context = createContext(settings, store, overrides);
     const pools = await applyConfig(context, config, config.Region ?? settings.region);
-    const admin = await resolveAdminCredentials({ fromConfig: config.AdminCredentials ?? [], fromEnvironment: settings.adminCredential, dataDir: settings.dataDir, random });
+    const admin = await resolveAdminCredentials({ fromConfig: config.AdminCredentials ?? [], fromEnvironment: settings.adminCredential, dataDir: settings.dataDir, random: context.random });
     const app = createApp({
       context,
       store,

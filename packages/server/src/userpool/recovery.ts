@@ -8,7 +8,8 @@ import { assertSecretHash, resolveClient } from './clients.js';
 import { consumeCode, issueCode } from './codes.js';
 import type { Context } from './context.js';
 import { assertPasswordPolicy } from './password-policy.js';
-import type { UserPoolSettings, VerifiedAttribute } from './pool.js';
+import type { UserPoolSettings } from './pool.js';
+import { recoveryTarget } from './recovery-target.js';
 import { sendVerificationCode, type CodeDeliveryDetails } from './send-code.js';
 import { findUserForSignIn, passwordColumns } from './users.js';
 
@@ -43,14 +44,14 @@ export async function forgotPassword(context: Context, request: RecoveryRequest)
     if (hideExistence) return simulatedDelivery(request.Username);
     return user ? fail('NotAuthorizedException', messages.userDisabled) : fail('UserNotFoundException', messages.usernameClientNotFound);
   }
-  const channel = recoveryChannel(pool, user);
-  if (channel === 'admin_only') return fail('NotAuthorizedException', 'User password cannot be reset in the current state.');
-  if (!channel) {
+  const target = recoveryTarget(pool, user);
+  if (target === 'admin_only') return fail('NotAuthorizedException', 'User password cannot be reset in the current state.');
+  if (!target) {
     if (hideExistence) return simulatedDelivery(request.Username);
     return fail('InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number');
   }
   const code = await issueCode(context, user, 'forgot-password');
-  return sendVerificationCode(context, pool, user, channel, user.attributes[channel]!, code);
+  return sendVerificationCode(context, pool, user, target.attribute, target.destination, code);
 }
 
 /** ConfirmForgotPassword: the code sets the new password and ends a reset or forced change. */
@@ -76,16 +77,6 @@ async function setPassword(context: Context, pool: UserPoolSettings, user: User,
     lockedUntil: null,
     updatedAt: context.clock.now(),
   });
-}
-
-function recoveryChannel(pool: UserPoolSettings, user: User): VerifiedAttribute | 'admin_only' | undefined {
-  const mechanisms = [...(pool.AccountRecoverySetting?.RecoveryMechanisms ?? [])].sort((a, b) => a.Priority - b.Priority);
-  for (const { Name } of mechanisms) {
-    if (Name === 'admin_only') return 'admin_only';
-    const attribute: VerifiedAttribute = Name === 'verified_email' ? 'email' : 'phone_number';
-    if (user.attributes[attribute] && user.attributes[`${attribute}_verified`] === 'true') return attribute;
-  }
-  return undefined;
 }
 
 /** What Cognito answers for a user it will not admit exists: a destination shaped like the username. */

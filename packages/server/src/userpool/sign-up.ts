@@ -2,13 +2,13 @@ import { fail } from '../errors.js';
 import { uniqueViolation } from '../store/unique-violation.js';
 import { userStore, type User } from '../store/users.js';
 import { checkAttributes, checkRequiredAttributes } from './attribute-rules.js';
-import { normalizeEmail, type AttributeType } from './attributes.js';
+import type { AttributeType } from './attributes.js';
 import { assertSecretHash, resolveClient } from './clients.js';
 import { issueCode } from './codes.js';
 import type { Context } from './context.js';
 import { assertPasswordPolicy } from './password-policy.js';
 import { sendVerificationCode, signUpCodeTarget, type CodeDeliveryDetails } from './send-code.js';
-import { loginColumnsOf, passwordColumns, usernameKeyOf } from './users.js';
+import { canonicalUsername, loginColumnsOf, passwordColumns, usernameKeyOf } from './users.js';
 
 export interface SignUpRequest {
   ClientId: string;
@@ -40,25 +40,7 @@ export async function signUp(context: Context, request: SignUpRequest): Promise<
   delete attributes.email_verified;
   delete attributes.phone_number_verified;
   const sub = context.random.uuid();
-  let username = request.Username;
-  const usernameAttributes = pool.UsernameAttributes ?? [];
-  if (usernameAttributes.length > 0) {
-    // Email or phone as username: the identifier becomes an attribute and the username a UUID.
-    if (usernameAttributes.includes('email') && request.Username.includes('@')) {
-      if (!/^[^\s@]+@[^\s@]+$/.test(request.Username)) fail('InvalidParameterException', 'Invalid email address format.');
-      attributes.email ??= request.Username;
-      if (normalizeEmail(attributes.email) !== normalizeEmail(request.Username)) fail('InvalidParameterException', 'Username should be the same as the email attribute.');
-    } else if (usernameAttributes.includes('phone_number') && /^\+[0-9]{4,15}$/.test(request.Username)) {
-      attributes.phone_number ??= request.Username;
-    } else {
-      fail('InvalidParameterException', `Username should be ${usernameAttributes.includes('email') ? 'an email' : 'a phone number'}.`);
-    }
-    username = sub;
-  } else if ((pool.AliasAttributes ?? []).includes('email') && request.Username.includes('@')) {
-    fail('InvalidParameterException', 'Username cannot be of email format, since user pool is configured for email alias.');
-  } else if ((pool.AliasAttributes ?? []).includes('phone_number') && /^\+[0-9]+$/.test(request.Username)) {
-    fail('InvalidParameterException', 'Username cannot be of phone number format, since user pool is configured for phone number alias.');
-  }
+  const username = canonicalUsername(pool, request.Username, attributes, sub);
   checkRequiredAttributes(pool, attributes);
 
   const now = context.clock.now();

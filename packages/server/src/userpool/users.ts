@@ -1,6 +1,7 @@
 import { createSrpVerifier } from '../crypto/srp.js';
 import { hashPassword } from '../crypto/password.js';
 import { userStore, type User, type UserChanges } from '../store/users.js';
+import { fail } from '../errors.js';
 import { normalizeEmail, type Attributes } from './attributes.js';
 import type { Context } from './context.js';
 import { srpPoolName, type UserPoolSettings } from './pool.js';
@@ -66,3 +67,29 @@ export async function passwordColumns(
 }
 
 export const srpVerifierContext = (sub: string) => `srp-verifier:${sub}`;
+
+/** The username to store: a UUID (the sub) where email or phone is the username, for SignUp and AdminCreateUser alike. */
+export function canonicalUsername(pool: UserPoolSettings, requested: string, attributes: Attributes, sub: string): string {
+  const usernameAttributes = pool.UsernameAttributes ?? [];
+  const aliases = pool.AliasAttributes ?? [];
+  if (usernameAttributes.length > 0) {
+    if (usernameAttributes.includes('email') && requested.includes('@')) {
+      if (!/^[^\s@]+@[^\s@]+$/.test(requested)) fail('InvalidParameterException', 'Invalid email address format.');
+      attributes.email ??= requested;
+      if (normalizeEmail(attributes.email) !== normalizeEmail(requested)) fail('InvalidParameterException', 'Username should be the same as the email attribute.');
+    } else if (usernameAttributes.includes('phone_number') && /^\+[0-9]{4,15}$/.test(requested)) {
+      attributes.phone_number ??= requested;
+      if (attributes.phone_number !== requested) fail('InvalidParameterException', 'Username should be the same as the phone_number attribute.');
+    } else {
+      fail('InvalidParameterException', `Username should be ${usernameAttributes.includes('email') ? 'an email' : 'a phone number'}.`);
+    }
+    return sub;
+  }
+  if (aliases.includes('email') && requested.includes('@')) {
+    fail('InvalidParameterException', 'Username cannot be of email format, since user pool is configured for email alias.');
+  }
+  if (aliases.includes('phone_number') && /^\+[0-9]+$/.test(requested)) {
+    fail('InvalidParameterException', 'Username cannot be of phone number format, since user pool is configured for phone number alias.');
+  }
+  return requested;
+}

@@ -4,13 +4,13 @@ import { fail, messages } from '../../errors.js';
 import type { Database } from '../../store/schema.js';
 import { uniqueViolation } from '../../store/unique-violation.js';
 import { userStore, type User } from '../../store/users.js';
-import { checkAttributes, checkRequiredAttributes } from '../attribute-rules.js';
-import { normalizeEmail, type AttributeType, type Attributes } from '../attributes.js';
+import { checkAttributes } from '../attribute-rules.js';
+import type { AttributeType } from '../attributes.js';
 import type { Context } from '../context.js';
 import { assertPasswordPolicy } from '../password-policy.js';
 import type { UserPoolSettings } from '../pool.js';
 import { resolvePool } from '../pools.js';
-import { findUserForSignIn, loginColumnsOf, passwordColumns, usernameKeyOf } from '../users.js';
+import { canonicalUsername, findUserForSignIn, loginColumnsOf, passwordColumns, usernameKeyOf } from '../users.js';
 import { generateTemporaryPassword, sendInvitation } from './invitation.js';
 import { normalizeVerifiedFlags } from './user-attributes.js';
 import { userType, type UserType } from './user-type.js';
@@ -37,8 +37,8 @@ export async function adminCreateUser(context: Context, request: AdminCreateUser
 
   const attributes = normalizeVerifiedFlags(checkAttributes(pool, request.UserAttributes ?? []));
   const sub = context.random.uuid();
-  const username = newUsername(pool, request.Username, attributes, sub);
-  checkRequiredAttributes(pool, attributes);
+  const username = canonicalUsername(pool, request.Username, attributes, sub);
+  // Required attributes may be missing: the user gives them at the first sign-in (NEW_PASSWORD_REQUIRED).
   const temporaryPassword = request.TemporaryPassword ?? generateTemporaryPassword(context.random, pool.Policies.PasswordPolicy);
   const now = context.clock.now();
   const user: User = {
@@ -81,32 +81,6 @@ async function resendInvitation(context: Context, pool: UserPoolSettings, reques
 
 /** Where email or phone is the username, the invitation names the address the admin used, not the generated UUID. */
 const shownUsername = (pool: UserPoolSettings, user: User, requested: string) => ((pool.UsernameAttributes ?? []).length > 0 ? requested : user.username);
-
-/** The username to store: a UUID (the sub) where email or phone is the username, as SignUp does. */
-function newUsername(pool: UserPoolSettings, requested: string, attributes: Attributes, sub: string): string {
-  const usernameAttributes = pool.UsernameAttributes ?? [];
-  const aliases = pool.AliasAttributes ?? [];
-  if (usernameAttributes.length > 0) {
-    if (usernameAttributes.includes('email') && requested.includes('@')) {
-      if (!/^[^\s@]+@[^\s@]+$/.test(requested)) fail('InvalidParameterException', 'Invalid email address format.');
-      attributes.email ??= requested;
-      if (normalizeEmail(attributes.email) !== normalizeEmail(requested)) fail('InvalidParameterException', 'Username should be the same as the email attribute.');
-    } else if (usernameAttributes.includes('phone_number') && /^\+[0-9]{4,15}$/.test(requested)) {
-      attributes.phone_number ??= requested;
-      if (attributes.phone_number !== requested) fail('InvalidParameterException', 'Username should be the same as the phone_number attribute.');
-    } else {
-      fail('InvalidParameterException', `Username should be ${usernameAttributes.includes('email') ? 'an email' : 'a phone number'}.`);
-    }
-    return sub;
-  }
-  if (aliases.includes('email') && requested.includes('@')) {
-    fail('InvalidParameterException', 'Username cannot be of email format, since user pool is configured for email alias.');
-  }
-  if (aliases.includes('phone_number') && /^\+[0-9]+$/.test(requested)) {
-    fail('InvalidParameterException', 'Username cannot be of phone number format, since user pool is configured for phone number alias.');
-  }
-  return requested;
-}
 
 /** Inserts the user; with ForceAliasCreation, a verified alias another user holds moves to the new user. */
 async function insertUser(context: Context, pool: UserPoolSettings, user: User, forceAlias: boolean): Promise<void> {

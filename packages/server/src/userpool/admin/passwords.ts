@@ -1,10 +1,10 @@
 import { fail } from '../../errors.js';
-import { userStore, type User } from '../../store/users.js';
+import { userStore } from '../../store/users.js';
 import { issueCode } from '../codes.js';
 import type { Context } from '../context.js';
 import { revokeUserGrants } from '../grants.js';
 import { assertPasswordPolicy } from '../password-policy.js';
-import type { UserPoolSettings, VerifiedAttribute } from '../pool.js';
+import { recoveryTarget } from '../recovery-target.js';
 import { sendVerificationCode } from '../send-code.js';
 import { passwordColumns } from '../users.js';
 import { adminUser, type AdminUserRequest } from './users.js';
@@ -39,19 +39,4 @@ export async function adminResetUserPassword(context: Context, request: AdminUse
   await revokeUserGrants(context, user.poolId, user.sub);
   const code = await issueCode(context, user, 'forgot-password');
   await sendVerificationCode(context, pool, user, target.attribute, target.destination, code);
-}
-
-/**
- * Where a password-reset code goes: the first verified email or phone number in the order of the
- * pool's RecoveryMechanisms, the rule ForgotPassword follows; `admin_only` lets users reset nothing.
- */
-export function recoveryTarget(pool: UserPoolSettings, user: Pick<User, 'attributes'>): { attribute: VerifiedAttribute; destination: string } | 'admin_only' | undefined {
-  const mechanisms = [...(pool.AccountRecoverySetting?.RecoveryMechanisms ?? [])].sort((a, b) => a.Priority - b.Priority);
-  for (const { Name } of mechanisms) {
-    if (Name === 'admin_only') return 'admin_only';
-    const attribute: VerifiedAttribute = Name === 'verified_email' ? 'email' : 'phone_number';
-    const destination = user.attributes[attribute];
-    if (destination && user.attributes[`${attribute}_verified`] === 'true') return { attribute, destination };
-  }
-  return undefined;
 }
