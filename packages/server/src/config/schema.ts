@@ -126,6 +126,9 @@ export const poolConfigSchema = z.strictObject({
     .strictObject({
       AllowAdminCreateUserOnly: z.boolean().optional(),
       UnusedAccountValidityDays: z.number().int().optional(),
+      InviteMessageTemplate: z
+        .strictObject({ EmailMessage: z.string().max(20000).optional(), EmailSubject: z.string().max(140).optional(), SMSMessage: z.string().max(140).optional() })
+        .optional(),
     })
     .optional(),
   DeletionProtection: z.enum(['ACTIVE', 'INACTIVE']).optional(),

@@ -46,7 +46,11 @@ export interface UserPoolSettings {
     SmsMessage?: string;
   };
   EmailConfiguration?: { SourceArn?: string; From?: string; ReplyToEmailAddress?: string; EmailSendingAccount?: string };
-  AdminCreateUserConfig?: { AllowAdminCreateUserOnly?: boolean; UnusedAccountValidityDays?: number };
+  AdminCreateUserConfig?: {
+    AllowAdminCreateUserOnly?: boolean;
+    UnusedAccountValidityDays?: number;
+    InviteMessageTemplate?: { EmailMessage?: string; EmailSubject?: string; SMSMessage?: string };
+  };
   DeletionProtection?: 'ACTIVE' | 'INACTIVE';
   UserPoolTags?: Record<string, string>;
   /** What SetUserPoolMfaConfig stores; GetUserPoolMfaConfig answers them. */

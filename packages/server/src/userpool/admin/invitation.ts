@@ -5,15 +5,7 @@ import type { User } from '../../store/users.js';
 import type { Context } from '../context.js';
 import type { PasswordPolicy, UserPoolSettings } from '../pool.js';
 
-/** AdminCreateUserConfig.InviteMessageTemplate (Cognito's MessageTemplateType). */
-interface InviteMessageTemplate {
-  EmailMessage?: string;
-  EmailSubject?: string;
-  SMSMessage?: string;
-}
-
-const inviteTemplateOf = (pool: UserPoolSettings): InviteMessageTemplate | undefined =>
-  (pool.AdminCreateUserConfig as { InviteMessageTemplate?: InviteMessageTemplate } | undefined)?.InviteMessageTemplate;
+const inviteTemplateOf = (pool: UserPoolSettings) => pool.AdminCreateUserConfig?.InviteMessageTemplate;
 
 /**
  * Sends the invitation with the temporary password by the desired mediums the user has an address
