@@ -35,6 +35,8 @@ export const jsonOption: Record<string, OptionSpec> = {
 
 export const commandLine = (command: Command) => `cognate ${command.name.join(' ')}`;
 
+export const usageError = (command: Command, problem: string) => new UsageError(`${command.name.join(' ')}: ${problem} (see ${commandLine(command)} --help)`);
+
 /** A command's parsed arguments, with typed accessors that turn bad values into usage errors. */
 export class Args {
   constructor(
@@ -71,7 +73,7 @@ export class Args {
     if (text === undefined) return undefined;
     const value = Number(text);
     if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) {
-      throw new UsageError(`${commandLine(this.command)}: --${name} must be a whole number of at least ${minimum}, not "${text}"`);
+      throw usageError(this.command, `--${name} must be a whole number of at least ${minimum}, not "${text}"`);
     }
     return value;
   }

@@ -23,19 +23,21 @@ export const groupCommands: Command[] = [
       'role-arn': { type: 'string', value: 'arn', description: 'the IAM role of the group\'s members' },
       ...jsonOption,
     },
-    run: (args) =>
-      withSession(async (session) => {
+    run: async (args) => {
+      const Precedence = args.integer('precedence', 0);
+      await withSession(async (session) => {
         const UserPoolId = await session.poolId(args.string('pool'));
         const answer = await session.call<{ Group: GroupType }>('CreateGroup', {
           UserPoolId,
           GroupName: args.positional(0),
           Description: args.string('description'),
-          Precedence: args.integer('precedence', 0),
+          Precedence,
           RoleArn: args.string('role-arn'),
         });
         if (args.flag('json')) return printJson(answer);
         console.log(`Created group ${answer.Group.GroupName} in ${UserPoolId}.`);
-      }),
+      });
+    },
   },
   membership('add-user', 'AdminAddUserToGroup', 'add a user to a group', (user, group) => `Added ${user} to ${group}.`),
   membership('remove-user', 'AdminRemoveUserFromGroup', 'remove a user from a group', (user, group) => `Removed ${user} from ${group}.`),

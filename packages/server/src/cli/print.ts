@@ -2,9 +2,9 @@
 
 export const printJson = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 
-export function printTable(headers: string[], rows: string[][]): void {
+export function printTable(headers: string[], rows: string[][], indent = ''): void {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
+  const line = (cells: string[]) => indent + cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
   console.log(line(headers));
   for (const row of rows) console.log(line(row));
 }

@@ -1,7 +1,6 @@
 import type { AttributeType } from '../userpool/attributes.js';
 import type { adminGetUserResponse, UserType } from '../userpool/admin/user-type.js';
-import { commandLine, jsonOption, poolOption, type Args, type Command } from './command.js';
-import { UsageError } from './errors.js';
+import { jsonOption, poolOption, usageError, type Args, type Command } from './command.js';
 import { dateOf, printFields, printJson, printTable, yesNo } from './print.js';
 import { withSession, type Session } from './session.js';
 
@@ -27,26 +26,28 @@ export const userCommands: Command[] = [
       suppress: { type: 'boolean', description: 'send no invitation' },
       ...jsonOption,
     },
-    run: (args) =>
-      withSession(async (session) => {
-        const password = args.string('password');
-        const temporaryPassword = args.string('temporary-password');
-        if (password !== undefined && temporaryPassword !== undefined) throw new UsageError(`${commandLine(args.command)}: give --password or --temporary-password, not both`);
+    run: async (args) => {
+      const password = args.string('password');
+      const temporaryPassword = args.string('temporary-password');
+      if (password !== undefined && temporaryPassword !== undefined) throw usageError(args.command, 'give --password or --temporary-password, not both');
+      const UserAttributes = args.strings('attribute').map((text) => attributeOf(args, text));
+      await withSession(async (session) => {
         const UserPoolId = await session.poolId(args.string('pool'));
         // The permanent password goes in as the temporary one first, so a password the policy refuses creates no user.
         const { User } = await session.call<{ User: UserType }>('AdminCreateUser', {
           UserPoolId,
           Username: args.positional(0),
-          UserAttributes: args.strings('attribute').map((text) => attributeOf(args, text)),
+          UserAttributes,
           TemporaryPassword: password ?? temporaryPassword,
           MessageAction: password !== undefined || args.flag('suppress') ? 'SUPPRESS' : undefined,
         });
         if (password !== undefined) await session.call('AdminSetUserPassword', { UserPoolId, Username: User.Username, Password: password, Permanent: true });
         const user = await session.call<AdminUser>('AdminGetUser', { UserPoolId, Username: User.Username });
         if (args.flag('json')) return printJson(user);
-        console.log(`Created user ${User.Username} in ${UserPoolId}.`);
+        console.log(`Created user ${args.positional(0)} in ${UserPoolId}.`);
         printUser(user, []);
-      }),
+      });
+    },
   },
   {
     name: ['users', 'set-password'],
@@ -90,17 +91,19 @@ export const userCommands: Command[] = [
       limit: { type: 'string', value: 'n', description: 'list at most n users' },
       ...jsonOption,
     },
-    run: (args) =>
-      withSession(async (session) => {
+    run: async (args) => {
+      const limit = args.integer('limit', 1);
+      await withSession(async (session) => {
         const UserPoolId = await session.poolId(args.string('pool'));
-        const Users = await listUsers(session, UserPoolId, args.string('filter'), args.integer('limit', 1));
+        const Users = await listUsers(session, UserPoolId, args.string('filter'), limit);
         if (args.flag('json')) return printJson({ Users });
         if (Users.length === 0) return console.log('No users.');
         printTable(
           ['USERNAME', 'EMAIL', 'STATUS', 'ENABLED', 'CREATED'],
           Users.map((user) => [user.Username, attributeValue(user.Attributes, 'email') ?? '', user.UserStatus, yesNo(user.Enabled), dateOf(user.UserCreateDate)]),
         );
-      }),
+      });
+    },
   },
 ];
 
@@ -141,7 +144,7 @@ async function listUsers(session: Session, UserPoolId: string, Filter: string | 
 
 function attributeOf(args: Args, text: string): AttributeType {
   const at = text.indexOf('=');
-  if (at < 1) throw new UsageError(`${commandLine(args.command)}: --attribute takes name=value, not "${text}"`);
+  if (at < 1) throw usageError(args.command, `--attribute takes name=value, not "${text}"`);
   return { Name: text.slice(0, at), Value: text.slice(at + 1) };
 }
 

@@ -14,8 +14,12 @@ export interface TestServerOptions {
   smsWebhookUrl?: string;
   /** The admin key, as COGNATE_ADMIN_ACCESS_KEY_ID / …SECRET… would give it; null for none (the generated development key). */
   adminKey?: AdminCredential | null;
-  /** Instead of a fresh data directory (the database is fresh all the same). */
+  /** Instead of a fresh data directory (the database is fresh all the same, unless databaseUrl is given). */
   dataDir?: string;
+  /** A PostgreSQL database to use instead of a fresh one (postgres only). */
+  databaseUrl?: string;
+  /** COGNATE_MASTER_KEY; without it the key is generated into the data directory. */
+  masterKey?: string;
   /** Operations served next to the user-pool ones. */
   extraOperations?: Record<string, Operation>;
 }
@@ -27,6 +31,7 @@ export const testAdminKey: AdminCredential = { AccessKeyId: 'AKIDTEST', SecretAc
 export async function startTestServer(dialect: TestDialect, options: TestServerOptions = {}): Promise<RunningServer> {
   const store = await storeOptionsFor(dialect);
   if (options.dataDir) store.dataDir = options.dataDir;
+  if (dialect === 'postgres' && options.databaseUrl) store.databaseUrl = options.databaseUrl;
   let configPath: string | undefined;
   if (options.config) {
     configPath = join(store.dataDir, 'cognate.config.json');
@@ -39,6 +44,7 @@ export async function startTestServer(dialect: TestDialect, options: TestServerO
       dataDir: store.dataDir,
       databaseUrl: store.databaseUrl,
       configPath,
+      masterKey: options.masterKey,
       smtpUrl: options.smtpUrl,
       smtpFrom: 'Cognate Tests <tests@cognate.localhost>',
       smsWebhookUrl: options.smsWebhookUrl,
