@@ -13,6 +13,15 @@ export const serveCommand: Command = {
     // Loaded here so the other commands start without the HTTP stack.
     const { startServer } = await import('../server.js');
     const server = await startServer(settings);
+    // Installed before the banner: whoever waits for it may stop the server at once.
+    const stop = () => {
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     console.log(`Cognate listening on ${server.url} (public URL ${server.publicUrl}, store ${server.store.dialect})`);
     for (const { pool, clients } of server.pools) {
       console.log(`  user pool ${pool.Id} (${pool.Name})`);
@@ -24,14 +33,6 @@ export const serveCommand: Command = {
       console.log(`  admin key for signed (SigV4) operations: access key id ${credential.AccessKeyId}, secret access key ${credential.SecretAccessKey}`);
       console.log(`    generated and kept in ${file}; AdminCredentials in the config or COGNATE_ADMIN_ACCESS_KEY_ID / COGNATE_ADMIN_SECRET_ACCESS_KEY replace it`);
     }
-    const stop = () => {
-      server.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     return 'serving';
   },
 };
