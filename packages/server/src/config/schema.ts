@@ -87,6 +87,14 @@ export const poolConfigSchema = z.strictObject({
   UsernameConfiguration: z.strictObject({ CaseSensitive: z.boolean() }).optional(),
   Schema: z.array(schemaAttributeSchema).optional(),
   MfaConfiguration: z.enum(['OFF', 'ON', 'OPTIONAL']).optional(),
+  SmsMfaConfiguration: z
+    .strictObject({
+      SmsAuthenticationMessage: z.string().max(140).optional(),
+      SmsConfiguration: z.strictObject({ SnsCallerArn: z.string().optional(), ExternalId: z.string().optional(), SnsRegion: z.string().optional() }).optional(),
+    })
+    .optional(),
+  SoftwareTokenMfaConfiguration: z.strictObject({ Enabled: z.boolean().optional() }).optional(),
+  EmailMfaConfiguration: z.strictObject({ Message: z.string().max(20000).optional(), Subject: z.string().max(140).optional() }).optional(),
   AccountRecoverySetting: z
     .strictObject({
       RecoveryMechanisms: z.array(

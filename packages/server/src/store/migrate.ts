@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './dialect.js';
 import * as initial from './migrations/0001-initial.js';
+import * as mfaAndDevices from './migrations/0002-mfa-and-devices.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -9,6 +10,7 @@ interface DialectMigration {
 /** Ordered by name; a migration, once released, is never edited: add the next one. */
 const migrations: Record<string, DialectMigration> = {
   '0001-initial': initial,
+  '0002-mfa-and-devices': mfaAndDevices,
 };
 
 class StaticMigrations implements MigrationProvider {

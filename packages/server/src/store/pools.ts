@@ -57,6 +57,8 @@ export class PoolStore {
       await trx.deleteFrom('codes').where('pool_id', '=', id).execute();
       await trx.deleteFrom('auth_sessions').where('pool_id', '=', id).execute();
       await trx.deleteFrom('grants').where('pool_id', '=', id).execute();
+      await trx.deleteFrom('user_mfa').where('pool_id', '=', id).execute();
+      await trx.deleteFrom('devices').where('pool_id', '=', id).execute();
       const deleted = await trx.deleteFrom('user_pools').where('id', '=', id).executeTakeFirst();
       return deleted.numDeletedRows > 0n;
     });

@@ -16,6 +16,8 @@ export interface Database {
   refresh_tokens: RefreshTokenRow;
   signing_keys: SigningKeyRow;
   outbox: OutboxRow;
+  user_mfa: UserMfaRow;
+  devices: DeviceRow;
 }
 
 export interface UserPoolRow {
@@ -145,4 +147,37 @@ export interface OutboxRow {
   body: string;
   code: string | null;
   created_at: number;
+}
+
+export interface UserMfaRow {
+  pool_id: string;
+  sub: string;
+  sms_enabled: number;
+  email_enabled: number;
+  totp_enabled: number;
+  /** `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`. */
+  preferred: string | null;
+  /** The verified TOTP secret (base32), sealed. */
+  totp_secret_sealed: string | null;
+  /** A secret handed out by AssociateSoftwareToken and not yet verified. */
+  totp_pending_sealed: string | null;
+  /** The last 30-second step a TOTP code was accepted for: a code is good once. */
+  totp_last_step: number | null;
+  updated_at: number;
+}
+
+export interface DeviceRow {
+  device_key: string;
+  pool_id: string;
+  sub: string;
+  group_key: string;
+  /** From ConfirmDevice: the device's SRP salt (hex) and sealed verifier. */
+  salt: string | null;
+  verifier_sealed: string | null;
+  name: string | null;
+  remembered: number;
+  last_ip: string | null;
+  created_at: number;
+  updated_at: number;
+  last_authenticated_at: number | null;
 }

@@ -3,12 +3,14 @@ import type { RunningServer } from '../../src/server.js';
 
 export const testPassword = 'Correct-horse-9';
 
+/** An SDK client signing with the test admin key; on the server's clock when it runs on a test clock. */
 export function sdkClient(server: RunningServer): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({
     region: 'us-east-1',
     endpoint: server.url,
     credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
     maxAttempts: 1,
+    systemClockOffset: server.context.clock.now() - Date.now(),
   });
 }
 

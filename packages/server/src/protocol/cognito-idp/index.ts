@@ -2,6 +2,8 @@ import type { Operation } from '../operation.js';
 import { adminPoolOperations } from './admin-pools/index.js';
 import { adminUserOperations } from './admin-users/index.js';
 import adminInitiateAuth from './admin-initiate-auth.js';
+import adminSetUserMfaPreference from './admin-set-user-mfa-preference.js';
+import associateSoftwareToken from './associate-software-token.js';
 import adminRespondToAuthChallenge from './admin-respond-to-auth-challenge.js';
 import changePassword from './change-password.js';
 import confirmForgotPassword from './confirm-forgot-password.js';
@@ -18,11 +20,14 @@ import resendConfirmationCode from './resend-confirmation-code.js';
 import respondToAuthChallenge from './respond-to-auth-challenge.js';
 import revokeToken from './revoke-token.js';
 import signUp from './sign-up.js';
+import setUserMfaPreference from './set-user-mfa-preference.js';
 import updateUserAttributes from './update-user-attributes.js';
+import verifySoftwareToken from './verify-software-token.js';
 import verifyUserAttribute from './verify-user-attribute.js';
 
 /** The operations authorised by what they carry: a ClientId, a Session or a token. */
 const publicOperations: Record<string, Operation> = {
+  AssociateSoftwareToken: associateSoftwareToken,
   ChangePassword: changePassword,
   ConfirmForgotPassword: confirmForgotPassword,
   ConfirmSignUp: confirmSignUp,
@@ -37,8 +42,10 @@ const publicOperations: Record<string, Operation> = {
   ResendConfirmationCode: resendConfirmationCode,
   RespondToAuthChallenge: respondToAuthChallenge,
   RevokeToken: revokeToken,
+  SetUserMFAPreference: setUserMfaPreference,
   SignUp: signUp,
   UpdateUserAttributes: updateUserAttributes,
+  VerifySoftwareToken: verifySoftwareToken,
   VerifyUserAttribute: verifyUserAttribute,
 };
 
@@ -47,6 +54,7 @@ export const userPoolOperations: Record<string, Operation> = {
   ...publicOperations,
   AdminInitiateAuth: adminInitiateAuth,
   AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
+  AdminSetUserMFAPreference: adminSetUserMfaPreference,
   ...adminPoolOperations,
   ...adminUserOperations,
 };

@@ -19,3 +19,11 @@ export const ignored = {
   ClientMetadata: stringMap.optional(),
 };
 export const userPoolId = z.string().min(1).max(55).regex(/^[\w-]+_[0-9a-zA-Z]+$/);
+
+const factorSetting = z.object({ Enabled: z.boolean().optional(), PreferredMfa: z.boolean().optional() });
+export const mfaPreferenceMembers = {
+  SMSMfaSettings: factorSetting.optional(),
+  SoftwareTokenMfaSettings: factorSetting.optional(),
+  EmailMfaSettings: factorSetting.optional(),
+  WebAuthnMfaSettings: z.object({ Enabled: z.boolean().optional() }).optional(),
+};

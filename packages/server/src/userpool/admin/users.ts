@@ -1,9 +1,9 @@
 import { fail, messages } from '../../errors.js';
-import { userStore, type User } from '../../store/users.js';
-import { deleteCodes } from '../codes.js';
+import { deleteUserData, userStore, type User } from '../../store/users.js';
 import type { Context } from '../context.js';
 import { revokeUserGrants } from '../grants.js';
 import type { UserPoolSettings } from '../pool.js';
+import { loadUserMfa, mfaSettingsOf } from '../mfa/factors.js';
 import { resolvePool } from '../pools.js';
 import { findUserForSignIn } from '../users.js';
 import { adminGetUserResponse } from './user-type.js';
@@ -31,17 +31,13 @@ export async function adminUser(context: Context, request: AdminUserRequest): Pr
 
 export async function adminGetUser(context: Context, request: AdminUserRequest) {
   const { user } = await adminUser(context, request);
-  return adminGetUserResponse(user);
+  return { ...adminGetUserResponse(user), ...mfaSettingsOf(await loadUserMfa(context.db, user)) };
 }
 
 /** AdminDeleteUser: the user, its memberships and codes go, and its sessions end. */
 export async function adminDeleteUser(context: Context, request: AdminUserRequest): Promise<void> {
   const { user } = await adminUser(context, request);
-  await context.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('group_members').where('pool_id', '=', user.poolId).where('sub', '=', user.sub).execute();
-    await userStore.delete(tx, user);
-  });
-  await deleteCodes(context, user);
+  await context.db.transaction().execute((tx) => deleteUserData(tx, user));
   await revokeUserGrants(context, user.poolId, user.sub);
 }
 

@@ -2,7 +2,7 @@ import { fail, messages } from '../../errors.js';
 import type { User } from '../../store/users.js';
 import type { ClientAndPool } from '../clients.js';
 import type { Context } from '../context.js';
-import { issueTokens } from './issue-tokens.js';
+import { nextStepAfterPassword } from './next-step.js';
 import { newPasswordChallenge } from './new-password.js';
 import type { AuthResult } from './result.js';
 
@@ -16,7 +16,7 @@ export function assertAccountCanSignIn(user: User): void {
 export async function completeSignIn(context: Context, resolved: ClientAndPool, user: User, flow: string): Promise<AuthResult> {
   assertAccountCanSignIn(user);
   if (user.status === 'FORCE_CHANGE_PASSWORD') return newPasswordChallenge(context, resolved, user, flow);
-  return issueTokens(context, resolved, user);
+  return nextStepAfterPassword(context, resolved, user, { flow });
 }
 
 export function assertEnabled(user: User): void {

@@ -5,7 +5,7 @@ import { assertSecretHash, type ClientAndPool } from '../clients.js';
 import type { Context } from '../context.js';
 import { assertPasswordPolicy } from '../password-policy.js';
 import { findUserForSignIn, loginColumnsOf, passwordColumns, usernameKeyOf } from '../users.js';
-import { issueTokens } from './issue-tokens.js';
+import { nextStepAfterPassword } from './next-step.js';
 import type { AuthResult } from './result.js';
 import { endSession, startSession, type OpenSession } from './sessions.js';
 
@@ -60,5 +60,5 @@ export async function answerNewPassword(context: Context, resolved: ClientAndPoo
     updatedAt: context.clock.now(),
   };
   await userStore.update(context.db, user, changes);
-  return issueTokens(context, resolved, { ...user, ...changes });
+  return nextStepAfterPassword(context, resolved, { ...user, ...changes }, session.state);
 }

@@ -1,6 +1,7 @@
 import { fail } from '../../errors.js';
 import type { Context } from '../context.js';
 import { resolveClientFor } from './initiate-auth.js';
+import { answerMfaCode, answerMfaSelection, answerMfaSetup } from './mfa-answers.js';
 import { answerNewPassword } from './new-password.js';
 import type { AuthResult } from './result.js';
 import { openSession } from './sessions.js';
@@ -29,6 +30,14 @@ export async function respondToAuthChallenge(context: Context, request: RespondT
       return answerPasswordVerifier(context, resolved, session, responses);
     case 'NEW_PASSWORD_REQUIRED':
       return answerNewPassword(context, resolved, session, responses);
+    case 'SMS_MFA':
+    case 'EMAIL_OTP':
+    case 'SOFTWARE_TOKEN_MFA':
+      return answerMfaCode(context, resolved, session, responses);
+    case 'SELECT_MFA_TYPE':
+      return answerMfaSelection(context, resolved, session, responses);
+    case 'MFA_SETUP':
+      return answerMfaSetup(context, resolved, session, responses);
     default:
       return fail('InvalidParameterException', `Challenge ${request.ChallengeName} is not supported by this server yet.`);
   }

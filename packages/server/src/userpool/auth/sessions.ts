@@ -11,6 +11,13 @@ export interface SignInState {
   challenge: string;
   srp?: { A: string; bSealed: string; B: string; secretBlock: string; salt: string };
   deviceKey?: string;
+  /** The factors offered by SELECT_MFA_TYPE or MFA_SETUP. */
+  choices?: string[];
+  /** An SMS or email code sent for this session: its keyed hash and the wrong guesses so far. */
+  code?: { hash: string; attempts: number; destination?: string };
+  /** MFA_SETUP: the secret AssociateSoftwareToken handed out, sealed, and whether it was verified. */
+  totpPendingSealed?: string;
+  totpVerified?: boolean;
 }
 
 export interface OpenSession {
@@ -38,13 +45,23 @@ export async function startSession(context: Context, client: UserPoolClient, sta
 }
 
 export async function openSession(context: Context, client: UserPoolClient, session: string | undefined): Promise<OpenSession> {
+  const open = await openSessionOfAnyClient(context, session);
+  if (open.clientId !== client.ClientId) return fail('NotAuthorizedException', messages.sessionExpired);
+  return open;
+}
+
+/** AssociateSoftwareToken and VerifySoftwareToken name no client: the session says which it is. */
+export async function openSessionOfAnyClient(context: Context, session: string | undefined): Promise<OpenSession & { clientId: string }> {
   if (!session) return fail('InvalidParameterException', 'Missing required parameter Session');
   const idHash = sha256Hex(session);
   const row = await context.db.selectFrom('auth_sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
-  if (!row || row.client_id !== client.ClientId || row.expires_at <= context.clock.now()) {
-    return fail('NotAuthorizedException', messages.sessionExpired);
-  }
-  return { state: JSON.parse(row.state) as SignInState, idHash };
+  if (!row || row.expires_at <= context.clock.now()) return fail('NotAuthorizedException', messages.sessionExpired);
+  return { state: JSON.parse(row.state) as SignInState, idHash, clientId: row.client_id };
+}
+
+/** Keeps the session but records new state, e.g. one more wrong code. */
+export async function saveSessionState(context: Context, session: OpenSession, state: SignInState): Promise<void> {
+  await context.db.updateTable('auth_sessions').set({ state: JSON.stringify(state) }).where('id_hash', '=', session.idHash).execute();
 }
 
 /** Ends a session once its step succeeded; of two concurrent answers only one gets past this. */
