@@ -22,7 +22,7 @@ export function createContext(settings: ServerSettings, store: Store, overrides:
   const sealer = new Sealer(loadOrCreateMasterKey({ envValue: settings.masterKey, file: masterKeyFile(settings) }));
   return {
     db: store.db,
-    pools: new PoolStore(store.db, sealer),
+    pools: new PoolStore(store.db, sealer, clock),
     keys: new SigningKeys(store.db, sealer, clock, random),
     sealer,
     delivery: createDelivery({ smtpUrl: settings.smtpUrl, smtpFrom: settings.smtpFrom, smsWebhookUrl: settings.smsWebhookUrl, db: store.db, clock }),

@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { deliveryFailure, deliveryTimeoutMs } from './failure.js';
 import type { Delivery } from './types.js';
 
@@ -9,17 +9,17 @@ export interface SmtpDeliveryOptions {
   from: string;
 }
 
+/** nodemailer is loaded with the first message: a server without SMTP never loads it. */
 export function createSmtpDelivery({ url, from }: SmtpDeliveryOptions): Delivery {
-  const transport = createTransport({
-    url,
-    connectionTimeout: deliveryTimeoutMs,
-    greetingTimeout: deliveryTimeoutMs,
-    socketTimeout: deliveryTimeoutMs,
-  });
+  let transport: Promise<Transporter> | undefined;
+  const transportOnce = () =>
+    (transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({ url, connectionTimeout: deliveryTimeoutMs, greetingTimeout: deliveryTimeoutMs, socketTimeout: deliveryTimeoutMs }),
+    ));
   return {
     async send(message) {
       try {
-        await transport.sendMail({ from, to: message.to, subject: message.subject ?? '', text: message.body });
+        await (await transportOnce()).sendMail({ from, to: message.to, subject: message.subject ?? '', text: message.body });
       } catch (error) {
         throw deliveryFailure('email via SMTP', error);
       }

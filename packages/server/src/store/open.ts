@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Dialect } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './sqlite-statements.js';
 
 export interface Store {
   db: Kysely<Database>;
@@ -21,12 +21,9 @@ export interface StoreOptions {
   dataDir: string;
 }
 
-// BIGINT columns hold epoch milliseconds, well inside Number's exact range.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-
 export async function openStore(options: StoreOptions): Promise<Store> {
   const dialect: Dialect = options.databaseUrl?.match(/^postgres(ql)?:\/\//) ? 'postgres' : 'sqlite';
-  const db = dialect === 'postgres' ? openPostgres(options.databaseUrl!) : openSqlite(options.dataDir);
+  const db = dialect === 'postgres' ? await openPostgres(options.databaseUrl!) : openSqlite(options.dataDir);
   await migrateToLatest(db as Kysely<unknown>, dialect);
   return {
     db,
@@ -38,7 +35,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   };
 }
 
-function openPostgres(url: string): Kysely<Database> {
+/** pg is loaded only when PostgreSQL is used: an SQLite server starts lighter without it. */
+async function openPostgres(url: string): Promise<Kysely<Database>> {
+  const { default: pg } = await import('pg');
+  // BIGINT columns hold epoch milliseconds, well inside Number's exact range.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
@@ -53,5 +54,5 @@ function openSqlite(dataDir: string): Kysely<Database> {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }

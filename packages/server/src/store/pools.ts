@@ -1,8 +1,13 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
 import type { Sealer } from '../crypto/seal.js';
 import type { UserPoolClient, UserPoolClientSettings } from '../userpool/client.js';
 import type { UserPoolSettings } from '../userpool/pool.js';
 import type { Database } from './schema.js';
+import { ShortCache } from './short-cache.js';
+
+/** How long another process's change to a pool or client may go unseen here. */
+const settingsTtlMs = 1000;
 
 /** A stored document with the times Cognito reports as CreationDate and LastModifiedDate (epoch ms). */
 export interface Dated<T> {
@@ -16,14 +21,24 @@ export type CreatedCursor = [createdAt: number, id: string];
 
 /** User pools and app clients, stored as the settings documents Cognito describes them with. */
 export class PoolStore {
+  private readonly pools: ShortCache<UserPoolSettings | undefined>;
+  private readonly clients: ShortCache<UserPoolClient | undefined>;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly sealer: Sealer,
-  ) {}
+    clock: Clock,
+  ) {
+    this.pools = new ShortCache(clock, settingsTtlMs);
+    this.clients = new ShortCache(clock, settingsTtlMs);
+  }
 
-  async getPool(id: string): Promise<UserPoolSettings | undefined> {
-    const row = await this.db.selectFrom('user_pools').select('settings').where('id', '=', id).executeTakeFirst();
-    return row && (JSON.parse(row.settings) as UserPoolSettings);
+  /** Cached briefly: read on every request. Callers must not mutate what they get. */
+  getPool(id: string): Promise<UserPoolSettings | undefined> {
+    return this.pools.get(id, async () => {
+      const row = await this.db.selectFrom('user_pools').select('settings').where('id', '=', id).executeTakeFirst();
+      return row && (JSON.parse(row.settings) as UserPoolSettings);
+    });
   }
 
   async getDatedPool(id: string): Promise<Dated<UserPoolSettings> | undefined> {
@@ -53,6 +68,7 @@ export class PoolStore {
    * have no foreign key to the pool and are deleted here.
    */
   async deletePool(id: string): Promise<boolean> {
+    this.pools.forget(id);
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('codes').where('pool_id', '=', id).execute();
       await trx.deleteFrom('auth_sessions').where('pool_id', '=', id).execute();
@@ -76,6 +92,7 @@ export class PoolStore {
 
   /** Inserts or replaces the pool; returns true when it was created. */
   async putPool(settings: UserPoolSettings, now: number): Promise<boolean> {
+    this.pools.forget(settings.Id);
     const document = JSON.stringify(settings);
     const updated = await this.db
       .updateTable('user_pools')
@@ -91,17 +108,14 @@ export class PoolStore {
     return true;
   }
 
-  async getClient(clientId: string): Promise<UserPoolClient | undefined> {
-    const row = await this.db
-      .selectFrom('user_pool_clients')
-      .select(['settings', 'secret_sealed'])
-      .where('id', '=', clientId)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const settings = JSON.parse(row.settings) as UserPoolClientSettings;
-    return row.secret_sealed
-      ? { ...settings, ClientSecret: this.sealer.openText(row.secret_sealed, secretContext(clientId)) }
-      : settings;
+  /** Cached briefly, like getPool. */
+  getClient(clientId: string): Promise<UserPoolClient | undefined> {
+    return this.clients.get(clientId, async () => {
+      const row = await this.db.selectFrom('user_pool_clients').select(['settings', 'secret_sealed']).where('id', '=', clientId).executeTakeFirst();
+      if (!row) return undefined;
+      const settings = JSON.parse(row.settings) as UserPoolClientSettings;
+      return row.secret_sealed ? { ...settings, ClientSecret: this.sealer.openText(row.secret_sealed, secretContext(clientId)) } : settings;
+    });
   }
 
   async getDatedClient(clientId: string): Promise<Dated<UserPoolClient> | undefined> {
@@ -123,6 +137,7 @@ export class PoolStore {
 
   /** Deletes the client with its sign-in sessions and grants, so its refresh and access tokens stop working. */
   async deleteClient(poolId: string, clientId: string): Promise<boolean> {
+    this.clients.forget(clientId);
     return this.db.transaction().execute(async (trx) => {
       const deleted = await trx.deleteFrom('user_pool_clients').where('id', '=', clientId).where('pool_id', '=', poolId).executeTakeFirst();
       if (deleted.numDeletedRows === 0n) return false;
@@ -151,6 +166,7 @@ export class PoolStore {
 
   /** Inserts or replaces the client; `secret` undefined keeps the stored one, null removes it. */
   async putClient(settings: UserPoolClientSettings, secret: string | null | undefined, now: number): Promise<void> {
+    this.clients.forget(settings.ClientId);
     const document = JSON.stringify(settings);
     const sealed = secret ? this.sealer.seal(secret, secretContext(settings.ClientId)) : secret;
     const updated = await this.db
