@@ -110,6 +110,20 @@ export const userStore = {
     return row && fromRow(row);
   },
 
+  /** The grant's revocation and its user (undefined when deleted), in one query: the access-token hot path. */
+  async byGrant(db: Db, originJti: string): Promise<{ revokedAt: number | null; user: User | undefined } | undefined> {
+    const row = await db
+      .selectFrom('grants')
+      .leftJoin('users', (join) => join.onRef('users.pool_id', '=', 'grants.pool_id').onRef('users.sub', '=', 'grants.sub'))
+      .selectAll('users')
+      .select('grants.revoked_at as grant_revoked_at')
+      .where('grants.origin_jti', '=', originJti)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { grant_revoked_at, ...user } = row;
+    return { revokedAt: grant_revoked_at, user: user.sub ? fromRow(user as UserRow) : undefined };
+  },
+
   async bySub(db: Db, poolId: string, sub: string): Promise<User | undefined> {
     const row = await db.selectFrom('users').selectAll().where('pool_id', '=', poolId).where('sub', '=', sub).executeTakeFirst();
     return row && fromRow(row);

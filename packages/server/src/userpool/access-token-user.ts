@@ -13,7 +13,9 @@ export interface TokenUser {
 /** The user an access token belongs to, for the self-service operations. */
 export async function userForAccessToken(context: Context, accessToken: string): Promise<TokenUser> {
   const token = await verifyAccessToken(context, accessToken);
-  const [user, pool] = await Promise.all([userStore.bySub(context.db, token.poolId, token.sub), context.pools.getPool(token.poolId)]);
+  const [found, pool] = await Promise.all([userStore.byGrant(context.db, token.originJti), context.pools.getPool(token.poolId)]);
+  if (!found || found.revokedAt !== null) return fail('NotAuthorizedException', messages.accessTokenRevoked);
+  const { user } = found;
   if (!user || !pool) return fail('UserNotFoundException', messages.userDoesNotExist);
   if (!user.enabled) return fail('NotAuthorizedException', messages.userDisabled);
   if (user.status === 'RESET_REQUIRED') return fail('PasswordResetRequiredException', messages.passwordResetRequired);
