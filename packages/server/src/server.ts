@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import type { Clock, Random } from './clock.js';
 import { createContext } from './context.js';
 import { applyConfig, type AppliedPool } from './config/apply.js';
@@ -6,7 +5,7 @@ import { amplifyOutputs, writeAmplifyOutputs } from './config/amplify-outputs.js
 import { defaultConfig, loadConfigFile } from './config/load.js';
 import type { ServerSettings } from './config/settings.js';
 import { resolveAdminCredentials, type DevAdminKey } from './http/admin-credentials.js';
-import { createApp } from './http/app.js';
+import { createApp, type HttpApp } from './http/app.js';
 import type { Operation } from './protocol/operation.js';
 import { openStore, type Store } from './store/open.js';
 import { purgeExpiredSessions } from './userpool/auth/sessions.js';
@@ -19,7 +18,7 @@ export interface RunningServer {
   pools: AppliedPool[];
   context: Context;
   store: Store;
-  app: FastifyInstance;
+  app: HttpApp;
   /** The generated key admin operations are signed with, when no key is configured. */
   devAdminKey?: DevAdminKey | undefined;
   close(): Promise<void>;
@@ -47,9 +46,7 @@ export async function startServer(settings: ServerSettings, overrides: ServerOve
       adminCredentials: admin.credentials,
       extraOperations: overrides.extraOperations,
     });
-    await app.listen({ host: settings.host, port: settings.port });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : settings.port;
+    const port = await app.listen(settings.host, settings.port);
     const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
     context.publicUrl = settings.publicUrl ?? url;
     const first = pools[0];

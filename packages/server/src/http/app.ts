@@ -1,15 +1,17 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AdminCredential } from '../config/schema.js';
 import { listOutbox } from '../delivery/outbox.js';
 import { renderOutboxPage } from '../delivery/outbox-page.js';
-import type { AdminCredential } from '../config/schema.js';
-import type { Operation } from '../protocol/operation.js';
 import { userPoolOperations } from '../protocol/cognito-idp/index.js';
-import type { Context } from '../userpool/context.js';
+import type { Operation } from '../protocol/operation.js';
 import type { Store } from '../store/open.js';
-import { addCorsHeaders } from './cors.js';
+import type { Context } from '../userpool/context.js';
+import { corsHeaders } from './cors.js';
 import { createJsonApiHandler } from './json-api.js';
+import { json, type HttpResponse, type Route } from './response.js';
 import { createSigV4Verifier } from './sigv4/verifier.js';
-import { registerWellKnown } from './well-known.js';
+import { pathOf, wellKnownRoute } from './well-known.js';
 
 export interface AppOptions {
   context: Context;
@@ -22,43 +24,97 @@ export interface AppOptions {
   extraOperations?: Record<string, Operation> | undefined;
 }
 
-export function createApp({ context, store, devOutbox, adminCredentials, extraOperations }: AppOptions): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true });
-  // Bodies are read as bytes whatever the content type: signatures cover the exact bytes, and the API
-  // handler parses and reports errors itself.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+export interface HttpApp {
+  server: Server;
+  /** Listens and answers the port (useful when asked for port 0). */
+  listen(host: string, port: number): Promise<number>;
+  close(): Promise<void>;
+}
 
-  app.addHook('onRequest', async (request, reply) => addCorsHeaders(request, reply));
-  app.options('*', async (_request, reply) => reply.code(204).send());
+const maxBodyBytes = 1024 * 1024;
 
-  app.get('/health', async (_request, reply) => {
-    try {
-      await store.ping();
-      return reply.send({ status: 'ok' });
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
-    }
-  });
-
-  registerWellKnown(app, context);
-
-  if (devOutbox) {
-    app.get('/_dev/outbox.json', async () => listOutbox(context.db));
-    app.get('/_dev/outbox', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderOutboxPage(await listOutbox(context.db))));
-  }
-
+/** The HTTP face of the server: a handful of GET routes and the JSON 1.1 API on every POST. */
+export function createApp({ context, store, devOutbox, adminCredentials, extraOperations }: AppOptions): HttpApp {
   const verifyAdminSignature = createSigV4Verifier({ service: 'cognito-idp', credentials: adminCredentials, clock: context.clock });
-  const handleJsonApi = createJsonApiHandler(context, { AWSCognitoIdentityProviderService: { ...userPoolOperations, ...extraOperations } }, verifyAdminSignature);
-  app.post('*', handleJsonApi);
-  app.post('/', handleJsonApi);
+  const jsonApi = createJsonApiHandler(context, { AWSCognitoIdentityProviderService: { ...userPoolOperations, ...extraOperations } }, verifyAdminSignature);
+  const routes: Route[] = [
+    async (request) => (request.method === 'OPTIONS' ? { status: 204 } : undefined),
+    async (request) => (request.method === 'POST' ? jsonApi(request, await readBody(request)) : undefined),
+    async (request) => (request.method === 'GET' && pathOf(request.url) === '/health' ? health(store) : undefined),
+    wellKnownRoute(context),
+    ...(devOutbox ? [devOutboxRoute(context)] : []),
+  ];
 
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ message: 'Not found' }));
-  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-    // Fastify's own rejections (body too large, bad framing) are client errors, never 500s.
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) console.error('[error]', error);
-    return reply.code(status).send({ __type: status === 500 ? 'InternalErrorException' : status === 413 ? 'InvalidParameterException' : 'SerializationException', message: status === 500 ? 'An internal error occurred.' : error.message });
+  const server = createServer((request, response) => {
+    answer(request, routes).then(
+      (result) => write(response, request, result),
+      (error: unknown) => write(response, request, failure(error)),
+    );
   });
-  return app;
+  return {
+    server,
+    listen: (host, port) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function answer(request: IncomingMessage, routes: Route[]): Promise<HttpResponse> {
+  for (const route of routes) {
+    const result = await route(request);
+    if (result) return result;
+  }
+  return json(404, { message: 'Not found' });
+}
+
+function write(response: ServerResponse, request: IncomingMessage, result: HttpResponse): void {
+  response.writeHead(result.status, { ...corsHeaders(request), ...result.headers });
+  response.end(result.body);
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Our own faults answer 500 without internals; a body over the limit is the client's. */
+function failure(error: unknown): HttpResponse {
+  if (error instanceof BodyTooLarge) {
+    return json(413, { __type: 'InvalidParameterException', message: `The request body is larger than ${maxBodyBytes} bytes.` }, { connection: 'close' });
+  }
+  console.error('[error]', error);
+  return json(500, { __type: 'InternalErrorException', message: 'An internal error occurred.' });
+}
+
+async function health(store: Store): Promise<HttpResponse> {
+  try {
+    await store.ping();
+    return json(200, { status: 'ok' });
+  } catch {
+    return json(503, { status: 'unavailable' });
+  }
+}
+
+function devOutboxRoute(context: Context): Route {
+  return async (request) => {
+    const path = request.method === 'GET' ? pathOf(request.url) : '';
+    if (path === '/_dev/outbox.json') return json(200, await listOutbox(context.db));
+    if (path === '/_dev/outbox') return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: renderOutboxPage(await listOutbox(context.db)) };
+    return undefined;
+  };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { CognitoError } from '../errors.js';
 import type { Operation } from '../protocol/operation.js';
 import { parseInput } from '../protocol/validation.js';
 import type { Context } from '../userpool/context.js';
+import type { HttpResponse } from './response.js';
 import type { SignatureVerifier } from './sigv4/verifier.js';
 
 /**
@@ -13,27 +14,25 @@ import type { SignatureVerifier } from './sigv4/verifier.js';
  * signature, as Cognito does.
  */
 export function createJsonApiHandler(context: Context, services: Record<string, Record<string, Operation>>, verifySignature: SignatureVerifier) {
-  return async function handleJsonApi(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  return async function handleJsonApi(request: IncomingMessage, bytes: Buffer): Promise<HttpResponse> {
     const requestId = randomUUID();
-    reply.header('x-amzn-requestid', requestId);
-    reply.header('content-type', 'application/x-amz-json-1.1');
+    const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId };
     try {
-      const [service, name] = String(request.headers['x-amz-target'] ?? '').split('.');
-      const operation = service && name && Object.hasOwn(services, service) ? services[service]![name] : undefined;
-      if (!operation || !Object.hasOwn(services[service!]!, name!)) {
-        throw new CognitoError('UnknownOperationException', `Unknown operation ${String(request.headers['x-amz-target'] ?? '')}`.trim());
-      }
-      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      if (operation.auth === 'sigv4') verifySignature({ method: request.method, url: request.raw.url ?? '/', rawHeaders: request.raw.rawHeaders, body: bytes });
-      const body = parseBody(bytes);
-      const result = await operation.handle(context, parseInput(operation.input, body));
-      await reply.send(Buffer.from(JSON.stringify(result)));
+      const target = String(request.headers['x-amz-target'] ?? '');
+      const [service, name] = target.split('.');
+      const operations = service && Object.hasOwn(services, service) ? services[service]! : undefined;
+      const operation = operations && name && Object.hasOwn(operations, name) ? operations[name] : undefined;
+      if (!operation) throw new CognitoError('UnknownOperationException', `Unknown operation ${target}`.trim());
+      if (operation.auth === 'sigv4') verifySignature({ method: request.method ?? 'POST', url: request.url ?? '/', rawHeaders: request.rawHeaders, body: bytes });
+      const result = await operation.handle(context, parseInput(operation.input, parseBody(bytes)));
+      return { status: 200, headers, body: JSON.stringify(result) };
     } catch (error) {
       const cognitoError = error instanceof CognitoError ? error : internalError(error, requestId);
-      reply.code(cognitoError.httpStatus);
-      reply.header('x-amzn-errortype', `${cognitoError.type}:`);
-      reply.header('x-amzn-errormessage', cognitoError.message);
-      await reply.send(Buffer.from(JSON.stringify({ __type: cognitoError.type, message: cognitoError.message })));
+      return {
+        status: cognitoError.httpStatus,
+        headers: { ...headers, 'x-amzn-errortype': `${cognitoError.type}:`, 'x-amzn-errormessage': asciiHeader(cognitoError.message) },
+        body: JSON.stringify({ __type: cognitoError.type, message: cognitoError.message }),
+      };
     }
   };
 }
@@ -57,3 +56,6 @@ function internalError(error: unknown, requestId: string): CognitoError {
   console.error(`[error] request ${requestId}:`, error);
   return new CognitoError('InternalErrorException', 'An internal error occurred.');
 }
+
+/** Header values must be printable ASCII; a message that echoes user input may not be. */
+const asciiHeader = (text: string) => text.replace(/[^\x20-\x7e]/g, '?');

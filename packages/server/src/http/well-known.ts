@@ -1,19 +1,18 @@
-import type { FastifyInstance } from 'fastify';
 import { issuerOf, type Context } from '../userpool/context.js';
+import { json, type Route } from './response.js';
+
+const wellKnownPath = /^\/([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/;
 
 /** The pool's JWKS and OpenID Connect discovery document, at Cognito's paths under the issuer. */
-export function registerWellKnown(app: FastifyInstance, context: Context): void {
-  app.get<{ Params: { poolId: string } }>('/:poolId/.well-known/jwks.json', async (request, reply) => {
-    if (!(await context.pools.getPool(request.params.poolId))) return reply.code(404).send({ message: 'User pool not found' });
-    const keys = await context.keys.forPool(request.params.poolId);
-    return reply.header('cache-control', 'public, max-age=300').send(keys.jwks);
-  });
-
-  app.get<{ Params: { poolId: string } }>('/:poolId/.well-known/openid-configuration', async (request, reply) => {
-    const { poolId } = request.params;
-    if (!(await context.pools.getPool(poolId))) return reply.code(404).send({ message: 'User pool not found' });
+export function wellKnownRoute(context: Context): Route {
+  return async (request) => {
+    const match = request.method === 'GET' ? wellKnownPath.exec(pathOf(request.url)) : null;
+    if (!match) return undefined;
+    const [, poolId, document] = match as unknown as [string, string, string];
+    if (!(await context.pools.getPool(poolId))) return json(404, { message: 'User pool not found' });
+    if (document === 'jwks.json') return json(200, (await context.keys.forPool(poolId)).jwks, { 'cache-control': 'public, max-age=300' });
     const issuer = issuerOf(context, poolId);
-    return reply.send({
+    return json(200, {
       issuer,
       jwks_uri: `${issuer}/.well-known/jwks.json`,
       response_types_supported: ['code', 'token'],
@@ -23,5 +22,7 @@ export function registerWellKnown(app: FastifyInstance, context: Context): void 
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'token_use', 'email', 'email_verified', 'phone_number', 'phone_number_verified', 'cognito:username', 'cognito:groups'],
     });
-  });
+  };
 }
+
+export const pathOf = (url: string | undefined): string => (url ?? '/').split('?')[0]!;

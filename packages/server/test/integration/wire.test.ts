@@ -51,6 +51,17 @@ describe.each(dialects)('the JSON 1.1 wire (%s)', (dialect) => {
     });
   });
 
+  it('refuses a body over 1 MB with 413, and answers messages that echo non-ASCII input', async () => {
+    const huge = await post('/', target('SignUp'), JSON.stringify({ ClientId: 'x', Username: 'u', Password: 'p'.repeat(1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ __type: 'InvalidParameterException', message: 'The request body is larger than 1048576 bytes.' });
+    const accented = await post('/', target('SignUp'), JSON.stringify({ ClientId: firstClientId(server), Username: 'ë'.repeat(129), Password: 'Zoë-password-1' }));
+    const message = `1 validation error detected: Value '${'ë'.repeat(129)}' at 'username' failed to satisfy constraint: Member must have length less than or equal to 128`;
+    expect(accented.status).toBe(400);
+    expect(accented.headers.get('x-amzn-errormessage')).toBe(message.replaceAll('ë', '?'));
+    expect(await accented.json()).toEqual({ __type: 'InvalidParameterException', message });
+  });
+
   it('treats explicit nulls as absent, as amazon-cognito-identity-js sends them', async () => {
     const body = JSON.stringify({ ClientId: firstClientId(server), Username: 'nulls@example.com', Password: 'Null-values-1', ValidationData: null, UserAttributes: null });
     const response = await post('/', target('SignUp'), body);
