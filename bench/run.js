@@ -14,7 +14,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCeilings } from './lib/ceilings.js';
-import { benchClientId, benchPassword, benchPoolId, mainJs, measureColdStart, newMasterKey, seedCognate, startCognate, writeBenchConfig } from './lib/cognate.js';
+import { benchClientId, benchPassword, benchPoolId, cognateJs, measureColdStart, newMasterKey, seedCognate, startCognate, writeBenchConfig } from './lib/cognate.js';
 import { findCognitoLocal, seedCognitoLocal, startCognitoLocal } from './lib/cognito-local.js';
 import { formatSummary, summariseProfile } from './lib/cpuprofile.js';
 import { noopPhase, phaseIds, phases } from './lib/phases.js';
@@ -399,7 +399,7 @@ function gitDescription() {
 }
 
 async function main() {
-  if (!existsSync(mainJs)) throw new Error(`${mainJs} does not exist: run \`npm run build\` first (\`npm run bench\` does)`);
+  if (!existsSync(cognateJs)) throw new Error(`${cognateJs} does not exist: run \`npm run build\` first (\`npm run bench\` does)`);
   const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}, ${process.platform}-${process.arch}`;
   say(`Cognate benchmark: ${machine}; commit ${gitDescription()}`);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { call, createClient } from './http-client.js';
 import { startProcess } from './processes.js';
 
-export const mainJs = resolve(fileURLToPath(new URL('../../packages/server/dist/main.js', import.meta.url)));
+export const cognateJs = resolve(fileURLToPath(new URL('../../packages/server/dist/cognate.js', import.meta.url)));
 
 export const benchPoolId = 'us-east-1_Bench01';
 export const benchClientId = 'benchclient';
@@ -65,7 +65,7 @@ const inheritedToDrop = /^(HOST|PORT|DATABASE_URL|COGNATE_.*|NODE_OPTIONS)$/;
  */
 
 /**
- * Starts `node packages/server/dist/main.js serve` on a free loopback port.
+ * Starts `node packages/server/dist/cognate.js serve` on a free loopback port.
  * @param {CognateOptions} options
  */
 export async function startCognate(options) {
@@ -84,7 +84,7 @@ export async function startCognate(options) {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const started = performance.now();
   // cwd is the data dir, so no cognate.config.json of the repository is picked up by accident.
-  const child = startProcess(process.execPath, [...nodeArgs, mainJs, 'serve'], { cwd: options.dataDir, env });
+  const child = startProcess(process.execPath, [...nodeArgs, cognateJs, 'serve'], { cwd: options.dataDir, env });
   const [, url] = await child.waitFor(/^Cognate listening on (\S+)/);
   return { child, url, pid: child.pid, listeningMs: performance.now() - started, started };
 }

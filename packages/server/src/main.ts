@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { runCli } from './cli/run.js';
 
 const outcome = await runCli(process.argv.slice(2));

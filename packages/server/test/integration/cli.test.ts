@@ -8,7 +8,7 @@ import { commands, topics } from '../../src/cli/commands.js';
 import type { ConfigFile } from '../../src/config/schema.js';
 import type { RunningServer } from '../../src/server.js';
 import { createTestDatabase, createTestDataDir, dialects } from '../support/databases.js';
-import { mainJs } from '../support/process-server.js';
+import { cognateJs } from '../support/process-server.js';
 import { decodePayload, passwordSignIn, rejection, uniqueEmail } from '../support/sdk.js';
 import { startTestServer } from '../support/server.js';
 
@@ -38,10 +38,10 @@ interface CliResult {
 const inheritedVariablesToDrop = /^(HOST|PORT|DATABASE_URL|COGNATE_.*)$/;
 
 function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<CliResult> {
-  if (!existsSync(mainJs)) throw new Error(`${mainJs} does not exist: the CLI tests run the built CLI, so run \`npm run build\` first (\`npm test\` does).`);
+  if (!existsSync(cognateJs)) throw new Error(`${cognateJs} does not exist: the CLI tests run the built CLI, so run \`npm run build\` first (\`npm test\` does).`);
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !inheritedVariablesToDrop.test(name)));
   return new Promise((resolve) => {
-    execFile(process.execPath, [mainJs, ...args], { cwd, env: { ...inherited, ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cognateJs, ...args], { cwd, env: { ...inherited, ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });

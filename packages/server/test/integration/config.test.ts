@@ -7,7 +7,7 @@ import type { ConfigFile } from '../../src/config/schema.js';
 import { startServer } from '../../src/server.js';
 import { createTestDataDir, dialects, storeOptionsFor } from '../support/databases.js';
 
-const mainJs = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const cognateJs = fileURLToPath(new URL('../../dist/cognate.js', import.meta.url));
 
 async function startWith(store: { dataDir: string; databaseUrl?: string }, config?: ConfigFile) {
   let configPath: string | undefined;
@@ -69,7 +69,7 @@ describe('the cognate command', () => {
     const dataDir = await createTestDataDir();
     const configPath = join(dataDir, 'bad.json');
     await writeFile(configPath, JSON.stringify({ UserPools: [{ PoolName: 'p', MfaConfiguration: 'SOMETIMES' }] }));
-    const child = spawn(process.execPath, [mainJs, 'serve'], { env: { ...process.env, PORT: '0', COGNATE_DATA_DIR: dataDir, COGNATE_CONFIG: configPath } });
+    const child = spawn(process.execPath, [cognateJs, 'serve'], { env: { ...process.env, PORT: '0', COGNATE_DATA_DIR: dataDir, COGNATE_CONFIG: configPath } });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise((resolve) => child.on('exit', resolve));

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { findFreePort } from './free-port.js';
 
 /** The built CLI: process-level tests run what `npm run build` produced, as a deployment would. */
-export const mainJs = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
+export const cognateJs = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/cognate.js');
 
 export interface SpawnServerOptions {
   /** Extra environment (DATABASE_URL, COGNATE_MASTER_KEY, …); HOST, PORT and the data dir are set here. */
@@ -40,10 +40,10 @@ const running = new Set<ChildProcess>();
 // Variables the developer's shell may hold that would point a test server at the wrong store or config.
 const inheritedVariablesToDrop = /^(HOST|PORT|DATABASE_URL|COGNATE_.*)$/;
 
-/** Runs `node dist/main.js serve` on a free loopback port and waits until it says it is listening. */
+/** Runs `node dist/cognate.js serve` (the bundle users run) on a free loopback port and waits until it says it is listening. */
 export async function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer> {
-  if (!existsSync(mainJs)) {
-    throw new Error(`${mainJs} does not exist: process-level tests run the built server, so run \`npm run build\` first (\`npm test\` does).`);
+  if (!existsSync(cognateJs)) {
+    throw new Error(`${cognateJs} does not exist: process-level tests run the built server, so run \`npm run build\` first (\`npm test\` does).`);
   }
   const port = await findFreePort();
   const env: Record<string, string> = {};
@@ -60,7 +60,7 @@ export async function spawnServer(options: SpawnServerOptions): Promise<SpawnedS
   // cwd is the data dir so that a cognate.config.json in the repository is never picked up; it must
   // exist for spawn (the server would create it, owner-only, just the same).
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const child = spawn(process.execPath, [mainJs, 'serve'], { cwd: options.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cognateJs, 'serve'], { cwd: options.dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const stdout: string[] = [];
   const stderr: string[] = [];
