@@ -8,7 +8,7 @@ import { resolveAdminCredentials, type DevAdminKey } from './http/admin-credenti
 import { createApp, type HttpApp } from './http/app.js';
 import type { Operation } from './protocol/operation.js';
 import { openStore, type Store } from './store/open.js';
-import { purgeExpiredSessions } from './userpool/auth/sessions.js';
+import { removeExpired } from './store/housekeeping.js';
 import type { Context } from './userpool/context.js';
 
 export interface RunningServer {
@@ -51,7 +51,7 @@ export async function startServer(settings: ServerSettings, overrides: ServerOve
     context.publicUrl = settings.publicUrl ?? url;
     const first = pools[0];
     if (first?.clients[0]) writeAmplifyOutputs(settings.dataDir, amplifyOutputs(first.pool, first.clients[0], context.publicUrl));
-    const purge = setInterval(() => purgeExpiredSessions(context).catch(() => {}), 60_000).unref();
+    const purge = setInterval(() => removeExpired(store.db, context.clock).catch(() => {}), 60_000).unref();
     return {
       url,
       publicUrl: context.publicUrl,

@@ -69,8 +69,3 @@ export async function endSession(context: Context, session: OpenSession): Promis
   const deleted = await context.db.deleteFrom('auth_sessions').where('id_hash', '=', session.idHash).executeTakeFirst();
   if (deleted.numDeletedRows === 0n) fail('NotAuthorizedException', messages.sessionExpired);
 }
-
-/** Expired sessions are useless; this keeps the table small. */
-export async function purgeExpiredSessions(context: Context): Promise<void> {
-  await context.db.deleteFrom('auth_sessions').where('expires_at', '<=', context.clock.now()).execute();
-}
