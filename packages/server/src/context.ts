@@ -3,6 +3,7 @@ import { systemClock, systemRandom, type Clock, type Random } from './clock.js';
 import type { ServerSettings } from './config/settings.js';
 import { loadOrCreateMasterKey, Sealer } from './crypto/seal.js';
 import { createDelivery } from './delivery/index.js';
+import { createIdentityServices } from './identitypool/services.js';
 import type { Store } from './store/open.js';
 import { PoolStore } from './store/pools.js';
 import type { Context } from './userpool/context.js';
@@ -28,6 +29,7 @@ export function createContext(settings: ServerSettings, store: Store, overrides:
     delivery: createDelivery({ smtpUrl: settings.smtpUrl, smtpFrom: settings.smtpFrom, smsWebhookUrl: settings.smsWebhookUrl, db: store.db, clock }),
     clock,
     random,
+    identity: createIdentityServices(store.db, sealer, clock, random),
     publicUrl: settings.publicUrl ?? '',
   };
 }

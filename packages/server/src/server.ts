@@ -50,7 +50,10 @@ export async function startServer(settings: ServerSettings, overrides: ServerOve
     const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
     context.publicUrl = settings.publicUrl ?? url;
     const first = pools[0];
-    if (first?.clients[0]) writeAmplifyOutputs(settings.dataDir, amplifyOutputs(first.pool, first.clients[0], context.publicUrl));
+    if (first?.clients[0]) {
+      const identityPool = await context.identity.pools.findTrusting(first.pool.Id);
+      writeAmplifyOutputs(settings.dataDir, amplifyOutputs(first.pool, first.clients[0], context.publicUrl, identityPool));
+    }
     const purge = setInterval(() => removeExpired(store.db, context.clock).catch(() => {}), 60_000).unref();
     return {
       url,

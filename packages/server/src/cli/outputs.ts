@@ -23,7 +23,7 @@ export const outputsCommand: Command = {
       await session.call('DescribeUserPoolClient', { UserPoolId, ClientId });
       const pool = (await session.context.pools.getPool(UserPoolId)) ?? fail('ResourceNotFoundException', `User pool ${UserPoolId} does not exist.`);
       const client = (await session.context.pools.getClient(ClientId)) ?? fail('ResourceNotFoundException', messages.clientNotFound(ClientId));
-      printJson(amplifyOutputs(pool, client, session.publicUrl));
+      printJson(amplifyOutputs(pool, client, session.publicUrl, await session.context.identity.pools.findTrusting(UserPoolId)));
     }),
 };
 

@@ -1,3 +1,4 @@
+import { applyIdentityConfig } from '../identitypool/apply-config.js';
 import { newClientId, newClientSecret, newUserPoolId } from '../userpool/ids.js';
 import type { UserPoolClient } from '../userpool/client.js';
 import type { Context } from '../userpool/context.js';
@@ -27,6 +28,7 @@ export async function applyConfig(context: Context, config: ConfigFile, region: 
     await context.keys.forPool(pool.Id);
     applied.push({ pool, clients });
   }
+  await applyIdentityConfig(context, config, region);
   return applied;
 }
 

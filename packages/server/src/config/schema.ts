@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { urlProblem } from '../identitypool/issuer-url.js';
 
 /**
  * The config file: user pools and app clients in the members of Cognito's CreateUserPool and
@@ -159,14 +160,74 @@ const adminCredentialsSchema = z.array(adminCredentialSchema).superRefine((crede
   });
 });
 
+/** An OpenID Connect provider as IAM's CreateOpenIDConnectProvider declares it; pools name it by ARN. */
+export const openIdConnectProviderConfigSchema = z.strictObject({
+  Url: z.string().refine((url) => urlProblem(url) === undefined, { error: (issue) => urlProblem(String(issue.input)) }),
+  ClientIDList: z.array(z.string().min(1).max(255)).min(1),
+  ThumbprintList: z.array(z.string().regex(/^[0-9a-fA-F]{40}$/)).optional(),
+});
+
+const identityArn = z.string().regex(/^arn:[\w-]+:[\w-]+:[\w-]*:(\d{12})?:.+$/, 'must be an ARN').max(2048);
+
+/** An identity pool in the members of CreateIdentityPool, plus `Id` to pin it and its roles. */
+export const identityPoolConfigSchema = z.strictObject({
+  Id: z.string().regex(/^[\w-]+:[0-9a-f-]+$/, 'must look like <region>:<uuid>').max(55).optional(),
+  IdentityPoolName: z.string().regex(/^[\w\s+=,.@-]+$/).min(1).max(128),
+  AllowUnauthenticatedIdentities: z.boolean(),
+  AllowClassicFlow: z.boolean().optional(),
+  SupportedLoginProviders: z.record(z.string().min(1).max(128), z.string().min(1).max(128)).optional(),
+  DeveloperProviderName: z.string().regex(/^[\w._-]+$/).min(1).max(128).optional(),
+  OpenIdConnectProviderARNs: z.array(identityArn).optional(),
+  CognitoIdentityProviders: z
+    .array(
+      z.strictObject({
+        ProviderName: z.string().regex(/^[\w._:/-]+$/).min(1).max(128),
+        ClientId: z.string().regex(/^\w+$/).min(1).max(128).optional(),
+        ServerSideTokenCheck: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  SamlProviderARNs: z.array(identityArn).optional(),
+  IdentityPoolTags: z.record(z.string(), z.string()).optional(),
+  Roles: z.strictObject({ authenticated: identityArn.optional(), unauthenticated: identityArn.optional() }).optional(),
+  RoleMappings: z
+    .record(
+      z.string().min(1).max(128),
+      z.strictObject({
+        Type: z.enum(['Token', 'Rules']),
+        AmbiguousRoleResolution: z.enum(['AuthenticatedRole', 'Deny']).optional(),
+        RulesConfiguration: z
+          .strictObject({
+            Rules: z
+              .array(
+                z.strictObject({
+                  Claim: z.string().min(1).max(64),
+                  MatchType: z.enum(['Equals', 'Contains', 'StartsWith', 'NotEqual']),
+                  Value: z.string().min(1).max(128),
+                  RoleARN: identityArn,
+                }),
+              )
+              .min(1)
+              .max(25),
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
+});
+
 export const configFileSchema = z.strictObject({
   $schema: z.string().optional(),
   Region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region name such as us-east-1').optional(),
   AdminCredentials: adminCredentialsSchema.optional(),
   UserPools: z.array(poolConfigSchema).optional(),
+  OpenIdConnectProviders: z.array(openIdConnectProviderConfigSchema).optional(),
+  IdentityPools: z.array(identityPoolConfigSchema).optional(),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
 export type PoolConfig = z.infer<typeof poolConfigSchema>;
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
 export type AdminCredential = z.infer<typeof adminCredentialSchema>;
+export type IdentityPoolConfig = z.infer<typeof identityPoolConfigSchema>;
+export type OpenIdConnectProviderConfig = z.infer<typeof openIdConnectProviderConfigSchema>;

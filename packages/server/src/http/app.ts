@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { AdminCredential } from '../config/schema.js';
 import { listOutbox } from '../delivery/outbox.js';
 import { renderOutboxPage } from '../delivery/outbox-page.js';
+import { identityPoolOperations } from '../protocol/cognito-identity/index.js';
 import { userPoolOperations } from '../protocol/cognito-idp/index.js';
 import type { Operation } from '../protocol/operation.js';
 import type { Store } from '../store/open.js';
 import type { Context } from '../userpool/context.js';
 import { corsHeaders } from './cors.js';
+import { identityWellKnownRoute } from './identity-well-known.js';
 import { createJsonApiHandler } from './json-api.js';
 import { json, type HttpResponse, type Route } from './response.js';
 import { createSigV4Verifier } from './sigv4/verifier.js';
@@ -33,15 +35,19 @@ export interface HttpApp {
 
 const maxBodyBytes = 1024 * 1024;
 
-/** The HTTP face of the server: a handful of GET routes and the JSON 1.1 API on every POST. */
+/** The HTTP face of the server: a handful of GET routes and the JSON 1.1 APIs (user pools, identity pools) on every POST. */
 export function createApp({ context, store, devOutbox, adminCredentials, extraOperations }: AppOptions): HttpApp {
-  const verifyAdminSignature = createSigV4Verifier({ service: 'cognito-idp', credentials: adminCredentials, clock: context.clock });
-  const jsonApi = createJsonApiHandler(context, { AWSCognitoIdentityProviderService: { ...userPoolOperations, ...extraOperations } }, verifyAdminSignature);
+  const verifierFor = (service: string) => createSigV4Verifier({ service, credentials: adminCredentials, clock: context.clock });
+  const jsonApi = createJsonApiHandler(context, {
+    AWSCognitoIdentityProviderService: { operations: { ...userPoolOperations, ...extraOperations }, verifySignature: verifierFor('cognito-idp') },
+    AWSCognitoIdentityService: { operations: identityPoolOperations, verifySignature: verifierFor('cognito-identity') },
+  });
   const routes: Route[] = [
     async (request) => (request.method === 'OPTIONS' ? { status: 204 } : undefined),
     async (request) => (request.method === 'POST' ? jsonApi(request, await readBody(request)) : undefined),
     async (request) => (request.method === 'GET' && pathOf(request.url) === '/health' ? health(store) : undefined),
     wellKnownRoute(context),
+    identityWellKnownRoute(context),
     ...(devOutbox ? [devOutboxRoute(context)] : []),
   ];
 

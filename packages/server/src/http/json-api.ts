@@ -7,23 +7,29 @@ import type { Context } from '../userpool/context.js';
 import type { HttpResponse } from './response.js';
 import type { SignatureVerifier } from './sigv4/verifier.js';
 
+/** One target prefix: its operations and the check of the SigV4 signature (its own signing name) its admin operations need. */
+export interface JsonApiService {
+  operations: Record<string, Operation>;
+  verifySignature: SignatureVerifier;
+}
+
 /**
  * An AWS JSON 1.1 API: POST on any path, the operation named by `X-Amz-Target`
  * (`<service>.<Operation>`), a JSON object in and out, errors as `{__type, message}`. Operations
- * with `sigv4` auth are served only to requests `verifySignature` accepts; the others ignore any
- * signature, as Cognito does.
+ * with `sigv4` auth are served only to requests their service's verifier accepts; the others ignore
+ * any signature, as Cognito does.
  */
-export function createJsonApiHandler(context: Context, services: Record<string, Record<string, Operation>>, verifySignature: SignatureVerifier) {
+export function createJsonApiHandler(context: Context, services: Record<string, JsonApiService>) {
   return async function handleJsonApi(request: IncomingMessage, bytes: Buffer): Promise<HttpResponse> {
     const requestId = randomUUID();
     const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId };
     try {
       const target = String(request.headers['x-amz-target'] ?? '');
       const [service, name] = target.split('.');
-      const operations = service && Object.hasOwn(services, service) ? services[service]! : undefined;
-      const operation = operations && name && Object.hasOwn(operations, name) ? operations[name] : undefined;
-      if (!operation) throw new CognitoError('UnknownOperationException', `Unknown operation ${target}`.trim());
-      if (operation.auth === 'sigv4') verifySignature({ method: request.method ?? 'POST', url: request.url ?? '/', rawHeaders: request.rawHeaders, body: bytes });
+      const api = service && Object.hasOwn(services, service) ? services[service]! : undefined;
+      const operation = api && name && Object.hasOwn(api.operations, name) ? api.operations[name] : undefined;
+      if (!api || !operation) throw new CognitoError('UnknownOperationException', `Unknown operation ${target}`.trim());
+      if (operation.auth === 'sigv4') api.verifySignature({ method: request.method ?? 'POST', url: request.url ?? '/', rawHeaders: request.rawHeaders, body: bytes });
       const result = await operation.handle(context, parseInput(operation.input, parseBody(bytes)));
       return { status: 200, headers, body: JSON.stringify(result) };
     } catch (error) {

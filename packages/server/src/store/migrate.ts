@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Dialect } from './dialect.js';
 import * as initial from './migrations/0001-initial.js';
 import * as mfaAndDevices from './migrations/0002-mfa-and-devices.js';
+import * as identityPools from './migrations/0003-identity-pools.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -11,6 +12,7 @@ interface DialectMigration {
 const migrations: Record<string, DialectMigration> = {
   '0001-initial': initial,
   '0002-mfa-and-devices': mfaAndDevices,
+  '0003-identity-pools': identityPools,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -18,6 +18,12 @@ export interface Database {
   outbox: OutboxRow;
   user_mfa: UserMfaRow;
   devices: DeviceRow;
+  identity_pools: IdentityPoolRow;
+  identities: IdentityRow;
+  identity_logins: IdentityLoginRow;
+  identity_signing_keys: IdentitySigningKeyRow;
+  openid_connect_providers: OpenIdConnectProviderRow;
+  vended_credentials: VendedCredentialsRow;
 }
 
 export interface UserPoolRow {
@@ -180,4 +186,64 @@ export interface DeviceRow {
   created_at: number;
   updated_at: number;
   last_authenticated_at: number | null;
+}
+
+export interface IdentityPoolRow {
+  id: string;
+  name: string;
+  /** Cognito's IdentityPool type plus the pool's Roles and RoleMappings (see identitypool/settings.ts). */
+  settings: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface IdentityRow {
+  /** `<region>:<uuid>`. */
+  id: string;
+  pool_id: string;
+  /** Set when its last login was unlinked: the identity can no longer be reached. */
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface IdentityLoginRow {
+  pool_id: string;
+  /** The provider's canonical name, e.g. `cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc` or a developer provider name. */
+  provider: string;
+  /** The token's `sub`, or the developer's user identifier. */
+  subject: string;
+  identity_id: string;
+  created_at: number;
+}
+
+export interface IdentitySigningKeyRow {
+  kid: string;
+  generation: number;
+  private_jwk_sealed: string;
+  public_jwk: string;
+  created_at: number;
+}
+
+export interface OpenIdConnectProviderRow {
+  /** Host and path, as the provider's IAM ARN names it. */
+  url: string;
+  /** The issuer URL with its scheme. */
+  issuer: string;
+  /** JSON array of the audiences its tokens may carry. */
+  client_ids: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface VendedCredentialsRow {
+  /** SHA-256 of the random id inside the session token. */
+  token_hash: string;
+  access_key_id: string;
+  pool_id: string;
+  identity_id: string;
+  role_arn: string;
+  secret_sealed: string;
+  expires_at: number;
+  created_at: number;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock, Random } from '../clock.js';
 import type { Sealer } from '../crypto/seal.js';
 import type { Delivery } from '../delivery/types.js';
+import type { IdentityServices } from '../identitypool/services.js';
 import type { PoolStore } from '../store/pools.js';
 import type { Database } from '../store/schema.js';
 import type { SigningKeys } from './signing-keys.js';
@@ -15,6 +16,7 @@ export interface Context {
   delivery: Delivery;
   clock: Clock;
   random: Random;
+  identity: IdentityServices;
   /** The externally visible base URL, without a trailing slash; token `iss` is `<publicUrl>/<poolId>`. */
   publicUrl: string;
 }

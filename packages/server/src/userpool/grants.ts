@@ -48,20 +48,26 @@ export interface RedeemedGrant extends GrantInfo {
 /**
  * Exchanges a refresh token for its grant. With rotation on, the token is replaced; the replaced
  * token keeps working for RetryGracePeriodSeconds, and the replacement itself is a conditional
- * update, so of several concurrent uses outside the grace period exactly one succeeds.
+ * update, so of several concurrent uses outside the grace period exactly one succeeds. A token
+ * issued on a device works only while the device is not forgotten, and not with another device's key.
  */
-export async function redeemRefreshToken(context: Context, client: UserPoolClient, token: string): Promise<RedeemedGrant> {
+export async function redeemRefreshToken(context: Context, client: UserPoolClient, token: string, deviceKey?: string): Promise<RedeemedGrant> {
   const now = context.clock.now();
   const hash = sha256Hex(token);
   const row = await context.db
     .selectFrom('refresh_tokens')
     .innerJoin('grants', 'grants.origin_jti', 'refresh_tokens.origin_jti')
+    .leftJoin('devices', 'devices.device_key', 'grants.device_key')
     .select(['refresh_tokens.expires_at', 'refresh_tokens.replaced_at', 'grants.origin_jti', 'grants.client_id', 'grants.sub', 'grants.auth_time', 'grants.device_key', 'grants.revoked_at'])
+    .select('devices.device_key as kept_device_key')
     .where('refresh_tokens.token_hash', '=', hash)
     .executeTakeFirst();
   if (!row || row.client_id !== client.ClientId) return fail('NotAuthorizedException', messages.refreshTokenInvalid);
   if (row.revoked_at !== null) return fail('NotAuthorizedException', messages.refreshTokenRevoked);
   if (row.expires_at <= now) return fail('NotAuthorizedException', messages.refreshTokenExpired);
+  if (row.device_key !== null && (row.kept_device_key === null || (deviceKey !== undefined && deviceKey !== row.device_key))) {
+    return fail('NotAuthorizedException', messages.refreshTokenInvalid);
+  }
   const grant: RedeemedGrant = { sub: row.sub, originJti: row.origin_jti, authTimeSeconds: epochSeconds(row.auth_time), deviceKey: row.device_key };
   if (client.RefreshTokenRotation?.Feature !== 'ENABLED') return grant;
 

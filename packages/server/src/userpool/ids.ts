@@ -3,7 +3,7 @@ import type { Random } from '../clock.js';
 const alphanumeric = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const lowerAlphanumeric = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-function randomString(random: Random, alphabet: string, length: number): string {
+export function randomString(random: Random, alphabet: string, length: number): string {
   let out = '';
   // 256 is not a multiple of 36 or 62: bytes past the last whole multiple are redrawn.
   const limit = 256 - (256 % alphabet.length);

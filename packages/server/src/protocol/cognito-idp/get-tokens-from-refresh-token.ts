@@ -9,6 +9,6 @@ export default operation(
   async (context, input) => {
     const resolved = await resolveClient(context, input.ClientId);
     assertClientSecret(resolved.client, input.ClientSecret);
-    return refreshTokens(context, resolved, input.RefreshToken, () => {});
+    return refreshTokens(context, resolved, input.RefreshToken, () => {}, input.DeviceKey);
   },
 );

@@ -26,7 +26,7 @@ export async function initiateAuth(context: Context, request: InitiateAuthReques
   const flow = request.AuthFlow;
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
     if (!parameters.REFRESH_TOKEN) return fail('InvalidParameterException', 'Missing required parameter REFRESH_TOKEN');
-    const result = await refreshTokens(context, resolved, parameters.REFRESH_TOKEN, secretHashProver(resolved.client, parameters.SECRET_HASH));
+    const result = await refreshTokens(context, resolved, parameters.REFRESH_TOKEN, secretHashProver(resolved.client, parameters.SECRET_HASH), parameters.DEVICE_KEY);
     return { ChallengeParameters: {}, ...result };
   }
   if (!(request.UserPoolId === undefined ? publicFlows : adminFlows).has(flow)) {

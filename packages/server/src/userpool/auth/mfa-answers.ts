@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { loadUserMfa, saveUserMfa, type MfaFactor } from '../mfa/factors.js';
 import { acceptTotpCode } from '../mfa/totp-store.js';
 import { loginColumnsOf, usernameKeyOf } from '../users.js';
-import { issueTokens } from './issue-tokens.js';
+import { nextStepAfterMfa } from './next-step.js';
 import { mfaCodeHash, startFactorChallenge } from './mfa-step.js';
 import type { AuthResult } from './result.js';
 import { endSession, saveSessionState, type OpenSession } from './sessions.js';
@@ -47,7 +47,7 @@ export async function answerMfaCode(context: Context, resolved: ClientAndPool, s
   }
   await endSession(context, session);
   const setUpAddress = session.state.code?.destination;
-  return issueTokens(context, resolved, setUpAddress ? await enableEmailMfa(context, resolved, user, setUpAddress) : user);
+  return nextStepAfterMfa(context, resolved, setUpAddress ? await enableEmailMfa(context, resolved, user, setUpAddress) : user, session.state);
 }
 
 async function totpMatches(context: Context, user: User, code: string): Promise<boolean> {
@@ -80,7 +80,7 @@ export async function answerMfaSetup(context: Context, resolved: ClientAndPool, 
   const user = await sessionUser(context, resolved, session, responses);
   if (session.state.totpVerified) {
     await endSession(context, session);
-    return issueTokens(context, resolved, user);
+    return nextStepAfterMfa(context, resolved, user, session.state);
   }
   const email = responses.EMAIL;
   if (email !== undefined && session.state.choices?.includes('EMAIL_OTP')) {

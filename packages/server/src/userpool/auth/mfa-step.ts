@@ -12,12 +12,13 @@ import { startSession, type SignInState } from './sessions.js';
  * when several factors are on and none is preferred, MFA_SETUP when the pool requires MFA and the
  * user has none, else the one factor's challenge (reference §2.8.2).
  */
-export async function mfaStep(context: Context, resolved: ClientAndPool, user: User, flow: string): Promise<AuthResult | undefined> {
+export async function mfaStep(context: Context, resolved: ClientAndPool, user: User, state: Pick<SignInState, 'flow' | 'deviceKey'>): Promise<AuthResult | undefined> {
   const { pool } = resolved;
   if (pool.MfaConfiguration === 'OFF') return undefined;
   const row = await loadUserMfa(context.db, user);
   const factors = usableFactors(pool, user, row);
-  const base = { flow, username: user.username };
+  // The device the sign-in named rides along, so the tokens after the second factor are bound to it.
+  const base = { flow: state.flow, username: user.username, ...(state.deviceKey ? { deviceKey: state.deviceKey } : {}) };
   if (factors.length === 0) {
     if (pool.MfaConfiguration !== 'ON') return undefined;
     const choices = factorsToSetUp(pool, user);
@@ -38,7 +39,7 @@ export async function startFactorChallenge(
   context: Context,
   { client, pool }: ClientAndPool,
   user: User,
-  base: Pick<SignInState, 'flow' | 'username'>,
+  base: Pick<SignInState, 'flow' | 'username' | 'deviceKey'>,
   factor: MfaFactor,
   emailOverride?: string,
 ): Promise<AuthResult> {

@@ -3,7 +3,8 @@ import { fail, messages } from '../../errors.js';
 import { assertSecretHash, type ClientAndPool } from '../clients.js';
 import type { Context } from '../context.js';
 import { findUserForSignIn } from '../users.js';
-import { assertEnabled, completeSignIn } from './complete.js';
+import { completeSignInOnDevice } from '../devices/complete-on-device.js';
+import { assertEnabled } from './complete.js';
 import { assertNotLockedOut, recordFailedSignIn, recordSuccessfulSignIn } from './lockout.js';
 import type { AuthResult } from './result.js';
 import { failUnknownUser } from './unknown-user.js';
@@ -34,5 +35,5 @@ export async function signInWithPassword(
     return fail('NotAuthorizedException', messages.incorrectCredentials);
   }
   await recordSuccessfulSignIn(context, user);
-  return completeSignIn(context, resolved, user, flow);
+  return completeSignInOnDevice(context, resolved, user, flow, parameters.DEVICE_KEY);
 }

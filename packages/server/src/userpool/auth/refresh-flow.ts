@@ -18,9 +18,10 @@ export async function refreshTokens(
   { client, pool }: ClientAndPool,
   refreshToken: string,
   proveSecret: (usernames: string[]) => void,
+  deviceKey?: string,
 ): Promise<Required<Pick<AuthResult, 'AuthenticationResult'>>> {
   if (!clientAllowsFlow(client, 'REFRESH_TOKEN_AUTH')) fail('NotAuthorizedException', 'Refresh Token flow not enabled for this client');
-  const grant = await redeemRefreshToken(context, client, refreshToken);
+  const grant = await redeemRefreshToken(context, client, refreshToken, deviceKey);
   const user = await userStore.bySub(context.db, pool.Id, grant.sub);
   if (!user) return fail('UserNotFoundException', messages.userDoesNotExist);
   proveSecret([user.username, user.sub]);

@@ -1,5 +1,6 @@
 import { fail } from '../../errors.js';
 import type { Context } from '../context.js';
+import { answerDevicePasswordVerifier, answerDeviceSrpAuth } from '../devices/device-srp.js';
 import { resolveClientFor } from './initiate-auth.js';
 import { answerMfaCode, answerMfaSelection, answerMfaSetup } from './mfa-answers.js';
 import { answerNewPassword } from './new-password.js';
@@ -38,6 +39,10 @@ export async function respondToAuthChallenge(context: Context, request: RespondT
       return answerMfaSelection(context, resolved, session, responses);
     case 'MFA_SETUP':
       return answerMfaSetup(context, resolved, session, responses);
+    case 'DEVICE_SRP_AUTH':
+      return answerDeviceSrpAuth(context, resolved, session, responses);
+    case 'DEVICE_PASSWORD_VERIFIER':
+      return answerDevicePasswordVerifier(context, resolved, session, responses);
     default:
       return fail('InvalidParameterException', `Challenge ${request.ChallengeName} is not supported by this server yet.`);
   }

@@ -1,3 +1,4 @@
+import type { NewDeviceMetadata } from '../devices/tracking.js';
 import type { IssuedTokens } from '../tokens.js';
 
 /** What InitiateAuth and RespondToAuthChallenge answer: a challenge or the tokens. */
@@ -5,5 +6,5 @@ export interface AuthResult {
   ChallengeName?: string;
   Session?: string;
   ChallengeParameters: Record<string, string>;
-  AuthenticationResult?: IssuedTokens & { RefreshToken?: string };
+  AuthenticationResult?: IssuedTokens & { RefreshToken?: string; NewDeviceMetadata?: NewDeviceMetadata };
 }

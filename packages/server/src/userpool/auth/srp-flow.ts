@@ -6,7 +6,9 @@ import { assertSecretHash, type ClientAndPool } from '../clients.js';
 import type { Context } from '../context.js';
 import { srpPoolName } from '../pool.js';
 import { findUserForSignIn, srpVerifierContext, usernameKeyOf } from '../users.js';
-import { assertEnabled, completeSignIn } from './complete.js';
+import { completeSignInOnDevice } from '../devices/complete-on-device.js';
+import { signInDevice } from '../devices/sign-in.js';
+import { assertEnabled } from './complete.js';
 import { assertNotLockedOut, recordFailedSignIn, recordSuccessfulSignIn } from './lockout.js';
 import type { AuthResult } from './result.js';
 import { endSession, startSession, type OpenSession } from './sessions.js';
@@ -61,6 +63,8 @@ export async function answerPasswordVerifier(
   const srp = state.srp!;
   const user = state.username === null ? undefined : await userStore.byUsernameKey(context.db, pool.Id, usernameKeyOf(pool, state.username));
   if (user) assertSecretHash(client, [user.username], responses.SECRET_HASH);
+  // Checked while the session lives: Amplify answers "Device does not exist." by repeating this step without DEVICE_KEY.
+  const device = await signInDevice(context, pool, user, responses.DEVICE_KEY);
   await endSession(context, session);
   if (!user || !user.srpVerifierSealed || responses.USERNAME !== user.username) {
     modPowWork();
@@ -89,5 +93,5 @@ export async function answerPasswordVerifier(
     return fail('NotAuthorizedException', messages.incorrectCredentials);
   }
   await recordSuccessfulSignIn(context, user);
-  return completeSignIn(context, resolved, user, state.flow);
+  return completeSignInOnDevice(context, resolved, user, state.flow, device?.key);
 }

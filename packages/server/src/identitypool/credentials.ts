@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { epochSeconds } from '../clock.js';
+import type { Context } from '../userpool/context.js';
+import { newTemporaryAccessKeyId } from './ids.js';
+
+/** Credentials are valid an hour: Amplify reuses them for 50 minutes whatever their expiry says. */
+export const credentialsSeconds = 3600;
+
+const sessionTokenPrefix = 'cognate1.';
+const tokenIdBytes = 32;
+
+/** What GetCredentialsForIdentity answers: `Expiration` in epoch seconds, as on the wire. */
+export interface Credentials {
+  AccessKeyId: string;
+  SecretKey: string;
+  SessionToken: string;
+  Expiration: number;
+}
+
+/** Credentials as the store keeps them, for whoever verifies a signature made with them. */
+export interface VendedCredentials {
+  accessKeyId: string;
+  secretKey: string;
+  poolId: string;
+  identityId: string;
+  roleArn: string;
+  expiresAt: number;
+}
+
+const hashOf = (tokenId: Buffer) => createHash('sha256').update(tokenId).digest('hex');
+const secretContext = (accessKeyId: string) => `vended-credentials:${accessKeyId}`;
+
+/**
+ * Temporary credentials for an identity in a role. The session token carries a random id; the store
+ * keeps its SHA-256 with the identity, the role, the expiry and the sealed secret key, so a service
+ * that receives a request signed with them can find the secret and the role again.
+ */
+export async function vendCredentials(context: Context, poolId: string, identityId: string, roleArn: string): Promise<Credentials> {
+  const tokenId = context.random.bytes(tokenIdBytes);
+  const accessKeyId = newTemporaryAccessKeyId(context.random);
+  const secretKey = context.random.bytes(30).toString('base64');
+  const now = context.clock.now();
+  const expiresAt = now + credentialsSeconds * 1000;
+  await context.db
+    .insertInto('vended_credentials')
+    .values({
+      token_hash: hashOf(tokenId),
+      access_key_id: accessKeyId,
+      pool_id: poolId,
+      identity_id: identityId,
+      role_arn: roleArn,
+      secret_sealed: context.sealer.seal(secretKey, secretContext(accessKeyId)),
+      expires_at: expiresAt,
+      created_at: now,
+    })
+    .execute();
+  return { AccessKeyId: accessKeyId, SecretKey: secretKey, SessionToken: `${sessionTokenPrefix}${tokenId.toString('base64url')}`, Expiration: epochSeconds(expiresAt) };
+}
+
+/** The credentials a session token and access key id belong to, while they are valid. */
+export async function findVendedCredentials(context: Context, sessionToken: string, accessKeyId: string): Promise<VendedCredentials | undefined> {
+  if (!sessionToken.startsWith(sessionTokenPrefix)) return undefined;
+  const tokenId = Buffer.from(sessionToken.slice(sessionTokenPrefix.length), 'base64url');
+  if (tokenId.length !== tokenIdBytes) return undefined;
+  const row = await context.db.selectFrom('vended_credentials').selectAll().where('token_hash', '=', hashOf(tokenId)).executeTakeFirst();
+  if (!row || row.access_key_id !== accessKeyId || row.expires_at <= context.clock.now()) return undefined;
+  return {
+    accessKeyId,
+    secretKey: context.sealer.openText(row.secret_sealed, secretContext(accessKeyId)),
+    poolId: row.pool_id,
+    identityId: row.identity_id,
+    roleArn: row.role_arn,
+    expiresAt: row.expires_at,
+  };
+}

@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { Clock, Random } from '../clock.js';
+import type { Sealer } from '../crypto/seal.js';
+import type { Database } from '../store/schema.js';
+import { OpenIdConnectProviders } from './openid-connect-providers.js';
+import { IdentityPoolStore } from './pool-store.js';
+import { IdentityKeys } from './signing-keys.js';
+
+/** What the identity-pool operations keep per process: pool settings, the token key, providers' key sets. */
+export interface IdentityServices {
+  pools: IdentityPoolStore;
+  keys: IdentityKeys;
+  openIdConnect: OpenIdConnectProviders;
+}
+
+export function createIdentityServices(db: Kysely<Database>, sealer: Sealer, clock: Clock, random: Random): IdentityServices {
+  return {
+    pools: new IdentityPoolStore(db, clock),
+    keys: new IdentityKeys(db, sealer, clock, random),
+    openIdConnect: new OpenIdConnectProviders(db, clock),
+  };
+}
