@@ -1,7 +1,7 @@
 import { fail } from '../errors.js';
 import type { Context } from '../userpool/context.js';
 import { newIdentityId } from './ids.js';
-import { identityStore, type Identity } from './identity-store.js';
+import { identityStore, LoginTakenError, type Identity } from './identity-store.js';
 import { loginMessages, refuseLogin } from './logins/login-token.js';
 import type { VerifiedLogin, VerifiedLogins } from './logins/verified-login.js';
 import type { IdentityPool } from './settings.js';
@@ -11,6 +11,7 @@ export const identityMessages = {
   identityNotFound: (id: string) => `Identity '${id}' not found.`,
   forbidden: (id: string) => `Access to Identity '${id}' is forbidden.`,
   unauthenticated: 'Unauthenticated access is not supported for this identity pool.',
+  loginTaken: 'Logins are already associated with another identity.',
 } as const;
 
 export async function resolveIdentityPool(context: Context, poolId: string): Promise<IdentityPool> {
@@ -32,26 +33,47 @@ export async function resolveIdentity(context: Context, identityId: string, pool
  * another identity, which then absorbs the guest. Logins of several identities merge them into one.
  */
 export async function settleIdentity(context: Context, pool: IdentityPool, logins: VerifiedLogins, requested?: Identity): Promise<string> {
+  try {
+    return await settle(context, pool, logins, requested);
+  } catch (error) {
+    if (!(error instanceof LoginTakenError)) throw error;
+  }
+  // A concurrent request linked one of these logins first: looked up again, it names its identity.
+  try {
+    return await settle(context, pool, logins, requested);
+  } catch (error) {
+    if (error instanceof LoginTakenError) fail('ResourceConflictException', identityMessages.loginTaken);
+    throw error;
+  }
+}
+
+async function settle(context: Context, pool: IdentityPool, logins: VerifiedLogins, requested?: Identity): Promise<string> {
   const { db, clock } = context;
+  const poolId = pool.IdentityPoolId;
   const linked = distinct(logins.linked);
-  const owned = await Promise.all(linked.map((login) => identityStore.ownerOf(db, pool.IdentityPoolId, login)));
+  const owned = await Promise.all(linked.map((login) => identityStore.ownerOf(db, poolId, login)));
   for (const proof of logins.proofs) {
     const proven = await identityStore.get(db, proof.identityId);
-    if (!proven || proven.poolId !== pool.IdentityPoolId) refuseLogin(loginMessages.logins);
+    if (!proven || proven.poolId !== poolId) refuseLogin(loginMessages.logins);
   }
   const owners = [...new Set([...logins.proofs.map((proof) => proof.identityId), ...owned.filter((id): id is string => id !== undefined)])];
-  let target: string;
+  const unlinked = linked.filter((_, index) => owned[index] === undefined);
+  let target: string | undefined;
   if (requested) {
     const hasLogins = (await identityStore.loginsOf(db, requested.id)).length > 0;
     if (hasLogins && !owners.includes(requested.id)) refuseLogin(loginMessages.logins);
     target = hasLogins ? requested.id : (owners[0] ?? requested.id);
   } else {
-    target = owners[0] ?? (await identityStore.create(db, pool.IdentityPoolId, newIdentityId(context.random, pool.IdentityPoolId), clock.now())).id;
+    target = owners[0];
   }
-  const absorbed = [...owners, ...(requested ? [requested.id] : [])].filter((id) => id !== target);
-  for (const id of new Set(absorbed)) await identityStore.merge(db, id, target, pool.DeveloperProviderName, clock.now());
-  const unlinked = linked.filter((_, index) => owned[index] === undefined);
-  if (unlinked.length > 0) await identityStore.link(db, { id: target, poolId: pool.IdentityPoolId }, unlinked, clock.now());
+  if (target === undefined) {
+    const id = newIdentityId(context.random, poolId);
+    await identityStore.link(db, { id, poolId }, unlinked, clock.now(), true);
+    return id;
+  }
+  const absorbed = new Set([...owners, ...(requested ? [requested.id] : [])].filter((id) => id !== target));
+  for (const id of absorbed) await identityStore.merge(db, id, target, pool.DeveloperProviderName, clock.now());
+  if (unlinked.length > 0) await identityStore.link(db, { id: target, poolId }, unlinked, clock.now());
   return target;
 }
 
@@ -67,7 +89,12 @@ export async function linkToIdentity(context: Context, pool: IdentityPool, login
     } else if (owner !== identity.id) fail('ResourceConflictException', `The login of ${login.key} is already linked to another identity.`);
   }
   if (logins.proofs.some((proof) => proof.identityId !== identity.id)) refuseLogin(loginMessages.logins);
-  if (unlinked.length > 0) await identityStore.link(context.db, { id: identity.id, poolId: pool.IdentityPoolId }, unlinked, context.clock.now());
+  try {
+    if (unlinked.length > 0) await identityStore.link(context.db, { id: identity.id, poolId: pool.IdentityPoolId }, unlinked, context.clock.now());
+  } catch (error) {
+    if (error instanceof LoginTakenError) fail('ResourceConflictException', identityMessages.loginTaken);
+    throw error;
+  }
 }
 
 /** One provider's user sent under two keys (both names of a user pool) is one login. */

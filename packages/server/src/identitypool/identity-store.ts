@@ -20,6 +20,9 @@ export interface LinkedLogin {
 
 type Db = Kysely<Database>;
 
+/** A login another request linked between our lookup and our insert. */
+export class LoginTakenError extends Error {}
+
 const identityOf = (row: { id: string; pool_id: string; disabled: number; created_at: number; updated_at: number }): Identity => ({
   id: row.id,
   poolId: row.pool_id,
@@ -32,11 +35,6 @@ export const identityStore = {
   async get(db: Db, id: string): Promise<Identity | undefined> {
     const row = await db.selectFrom('identities').selectAll().where('id', '=', id).executeTakeFirst();
     return row && identityOf(row);
-  },
-
-  async create(db: Db, poolId: string, id: string, now: number): Promise<Identity> {
-    await db.insertInto('identities').values({ id, pool_id: poolId, disabled: 0, created_at: now, updated_at: now }).execute();
-    return { id, poolId, disabled: false, createdAt: now, updatedAt: now };
   },
 
   async loginsOf(db: Db, identityId: string): Promise<LinkedLogin[]> {
@@ -55,20 +53,24 @@ export const identityStore = {
     return row?.identity_id;
   },
 
-  /** Links logins to the identity (which is enabled again); a login another identity took meanwhile is a conflict. */
-  async link(db: Db, identity: Pick<Identity, 'id' | 'poolId'>, logins: LinkedLogin[], now: number): Promise<void> {
+  /**
+   * Links logins to the identity (enabled again), creating it first when `create` is set, in one
+   * transaction: when another request linked one of the logins meanwhile, nothing is written.
+   */
+  async link(db: Db, identity: Pick<Identity, 'id' | 'poolId'>, logins: LinkedLogin[], now: number, create = false): Promise<void> {
     try {
       await db.transaction().execute(async (trx) => {
+        if (create) await trx.insertInto('identities').values({ id: identity.id, pool_id: identity.poolId, disabled: 0, created_at: now, updated_at: now }).execute();
         for (const login of logins) {
           await trx
             .insertInto('identity_logins')
             .values({ pool_id: identity.poolId, provider: login.provider, subject: login.subject, identity_id: identity.id, created_at: now })
             .execute();
         }
-        await trx.updateTable('identities').set({ disabled: 0, updated_at: now }).where('id', '=', identity.id).execute();
+        if (!create) await trx.updateTable('identities').set({ disabled: 0, updated_at: now }).where('id', '=', identity.id).execute();
       });
     } catch (error) {
-      if (uniqueViolation(error)) fail('ResourceConflictException', 'Logins are already associated with another identity.');
+      if (uniqueViolation(error)) throw new LoginTakenError();
       throw error;
     }
   },

@@ -200,6 +200,12 @@ describe.each(dialects)('identity pools through the AWS SDK (%s)', (dialect) => 
       expect(await rejection(describeIdentity(secondGuest!))).toMatchObject({ name: 'ResourceNotFoundException' });
     });
 
+    it('concurrent first logins of one user settle on one identity', async () => {
+      const user = await signedInUser();
+      const answers = await Promise.all([getId(user.logins), getId(user.logins), getId(user.logins), getId({ [userPoolProvider]: user.idToken })]);
+      expect(new Set(answers.map((answer) => answer.IdentityId)).size).toBe(1);
+    });
+
     it("refuses an authenticated identity without logins, or with another user's", async () => {
       const [alice, bob] = [await signedInUser(), await signedInUser()];
       const { IdentityId } = await getId(alice.logins);
