@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import { uniqueViolation } from '../store/unique-violation.js';
-import { userStore, type User } from '../store/users.js';
+import { userStore } from '../store/users.js';
 import { checkAttributes, checkRequiredAttributes } from './attribute-rules.js';
 import type { AttributeType } from './attributes.js';
 import { assertSecretHash, resolveClient } from './clients.js';
@@ -8,7 +8,7 @@ import { issueCode } from './codes.js';
 import type { Context } from './context.js';
 import { assertPasswordPolicy } from './password-policy.js';
 import { sendVerificationCode, signUpCodeTarget, type CodeDeliveryDetails } from './send-code.js';
-import { canonicalUsername, loginColumnsOf, passwordColumns, usernameKeyOf } from './users.js';
+import { canonicalUsername, newUser } from './users.js';
 
 export interface SignUpRequest {
   ClientId: string;
@@ -43,22 +43,7 @@ export async function signUp(context: Context, request: SignUpRequest): Promise<
   const username = canonicalUsername(pool, request.Username, attributes, sub);
   checkRequiredAttributes(pool, attributes);
 
-  const now = context.clock.now();
-  const user: User = {
-    poolId: pool.Id,
-    username,
-    usernameKey: usernameKeyOf(pool, username),
-    sub,
-    status: 'UNCONFIRMED',
-    enabled: true,
-    attributes,
-    ...loginColumnsOf(pool, attributes),
-    ...(await passwordColumns(context, pool, username, sub, password)),
-    failedSignIns: 0,
-    lockedUntil: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const user = await newUser(context, pool, { username, sub, status: 'UNCONFIRMED', attributes, password });
   try {
     await userStore.insert(context.db, user);
   } catch (error) {

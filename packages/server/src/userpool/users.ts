@@ -1,6 +1,6 @@
 import { createSrpVerifier } from '../crypto/srp.js';
 import { hashPassword } from '../crypto/password.js';
-import { userStore, type User, type UserChanges } from '../store/users.js';
+import { userStore, type User, type UserChanges, type UserStatus } from '../store/users.js';
 import { fail } from '../errors.js';
 import { normalizeEmail, type Attributes } from './attributes.js';
 import type { Context } from './context.js';
@@ -92,4 +92,29 @@ export function canonicalUsername(pool: UserPoolSettings, requested: string, att
     fail('InvalidParameterException', 'Username cannot be of phone number format, since user pool is configured for phone number alias.');
   }
   return requested;
+}
+
+/** A new user's row, with its password stored both ways (passwordColumns). Not yet inserted. */
+export async function newUser(
+  context: Context,
+  pool: UserPoolSettings,
+  fields: { username: string; sub: string; status: UserStatus; attributes: Attributes; password: string },
+): Promise<User> {
+  const now = context.clock.now();
+  return {
+    poolId: pool.Id,
+    username: fields.username,
+    usernameKey: usernameKeyOf(pool, fields.username),
+    sub: fields.sub,
+    status: fields.status,
+    enabled: true,
+    attributes: fields.attributes,
+    ...loginColumnsOf(pool, fields.attributes),
+    // passwordChangedAt also starts a temporary password's validity (TemporaryPasswordValidityDays).
+    ...(await passwordColumns(context, pool, fields.username, fields.sub, fields.password)),
+    failedSignIns: 0,
+    lockedUntil: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -10,7 +10,7 @@ import type { Context } from '../context.js';
 import { assertPasswordPolicy } from '../password-policy.js';
 import type { UserPoolSettings } from '../pool.js';
 import { resolvePool } from '../pools.js';
-import { canonicalUsername, findUserForSignIn, loginColumnsOf, passwordColumns, usernameKeyOf } from '../users.js';
+import { canonicalUsername, findUserForSignIn, newUser, passwordColumns } from '../users.js';
 import { generateTemporaryPassword, sendInvitation } from './invitation.js';
 import { normalizeVerifiedFlags } from './user-attributes.js';
 import { userType, type UserType } from './user-type.js';
@@ -40,23 +40,7 @@ export async function adminCreateUser(context: Context, request: AdminCreateUser
   const username = canonicalUsername(pool, request.Username, attributes, sub);
   // Required attributes may be missing: the user gives them at the first sign-in (NEW_PASSWORD_REQUIRED).
   const temporaryPassword = request.TemporaryPassword ?? generateTemporaryPassword(context.random, pool.Policies.PasswordPolicy);
-  const now = context.clock.now();
-  const user: User = {
-    poolId: pool.Id,
-    username,
-    usernameKey: usernameKeyOf(pool, username),
-    sub,
-    status: 'FORCE_CHANGE_PASSWORD',
-    enabled: true,
-    attributes,
-    ...loginColumnsOf(pool, attributes),
-    // passwordChangedAt starts the temporary password's validity (TemporaryPasswordValidityDays).
-    ...(await passwordColumns(context, pool, username, sub, temporaryPassword)),
-    failedSignIns: 0,
-    lockedUntil: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const user = await newUser(context, pool, { username, sub, status: 'FORCE_CHANGE_PASSWORD', attributes, password: temporaryPassword });
   await insertUser(context, pool, user, request.ForceAliasCreation ?? false);
   if (request.MessageAction !== 'SUPPRESS') {
     await sendInvitation(context, pool, user, shownUsername(pool, user, request.Username), temporaryPassword, request.DesiredDeliveryMediums);
