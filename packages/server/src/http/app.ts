@@ -7,6 +7,7 @@ import { identityPoolOperations } from '../protocol/cognito-identity/index.js';
 import { userPoolOperations } from '../protocol/cognito-idp/index.js';
 import type { Operation } from '../protocol/operation.js';
 import type { Store } from '../store/open.js';
+import { createStsHandler } from '../sts/query-api.js';
 import type { Context } from '../userpool/context.js';
 import { corsHeaders } from './cors.js';
 import { identityWellKnownRoute } from './identity-well-known.js';
@@ -35,15 +36,17 @@ export interface HttpApp {
 
 const maxBodyBytes = 1024 * 1024;
 
-/** The HTTP face of the server: a handful of GET routes and the JSON 1.1 APIs (user pools, identity pools) on every POST. */
+/** The HTTP face of the server: a handful of GET routes, STS's Query API at /sts and the JSON 1.1 APIs (user pools, identity pools) on every other POST. */
 export function createApp({ context, store, devOutbox, adminCredentials, extraOperations }: AppOptions): HttpApp {
   const verifierFor = (service: string) => createSigV4Verifier({ service, credentials: adminCredentials, clock: context.clock });
   const jsonApi = createJsonApiHandler(context, {
     AWSCognitoIdentityProviderService: { operations: { ...userPoolOperations, ...extraOperations }, verifySignature: verifierFor('cognito-idp') },
     AWSCognitoIdentityService: { operations: identityPoolOperations, verifySignature: verifierFor('cognito-identity') },
   });
+  const sts = createStsHandler(context);
   const routes: Route[] = [
     async (request) => (request.method === 'OPTIONS' ? { status: 204 } : undefined),
+    async (request) => ((request.method === 'POST' || request.method === 'GET') && isStsPath(pathOf(request.url)) ? sts(request, await readBody(request)) : undefined),
     async (request) => (request.method === 'POST' ? jsonApi(request, await readBody(request)) : undefined),
     async (request) => (request.method === 'GET' && pathOf(request.url) === '/health' ? health(store) : undefined),
     wellKnownRoute(context),
@@ -71,6 +74,9 @@ export function createApp({ context, store, devOutbox, adminCredentials, extraOp
       }),
   };
 }
+
+/** The SDKs send `<endpoint>/` for an endpoint configured as `<server>/sts`. */
+const isStsPath = (path: string) => path === '/sts' || path === '/sts/';
 
 async function answer(request: IncomingMessage, routes: Route[]): Promise<HttpResponse> {
   for (const route of routes) {

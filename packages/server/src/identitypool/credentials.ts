@@ -35,12 +35,12 @@ const secretContext = (accessKeyId: string) => `vended-credentials:${accessKeyId
  * keeps its SHA-256 with the identity, the role, the expiry and the sealed secret key, so a service
  * that receives a request signed with them can find the secret and the role again.
  */
-export async function vendCredentials(context: Context, poolId: string, identityId: string, roleArn: string): Promise<Credentials> {
+export async function vendCredentials(context: Context, poolId: string, identityId: string, roleArn: string, lifetimeSeconds = credentialsSeconds): Promise<Credentials> {
   const tokenId = context.random.bytes(tokenIdBytes);
   const accessKeyId = newTemporaryAccessKeyId(context.random);
   const secretKey = context.random.bytes(30).toString('base64');
   const now = context.clock.now();
-  const expiresAt = now + credentialsSeconds * 1000;
+  const expiresAt = now + lifetimeSeconds * 1000;
   await context.db
     .insertInto('vended_credentials')
     .values({
@@ -59,11 +59,17 @@ export async function vendCredentials(context: Context, poolId: string, identity
 
 /** The credentials a session token and access key id belong to, while they are valid. */
 export async function findVendedCredentials(context: Context, sessionToken: string, accessKeyId: string): Promise<VendedCredentials | undefined> {
+  const found = await findVendedCredentialsEvenExpired(context, sessionToken, accessKeyId);
+  return found && found.expiresAt > context.clock.now() ? found : undefined;
+}
+
+/** Also the expired ones: a verifier answers "expired" rather than "invalid" for them, as STS does. */
+export async function findVendedCredentialsEvenExpired(context: Context, sessionToken: string, accessKeyId: string): Promise<VendedCredentials | undefined> {
   if (!sessionToken.startsWith(sessionTokenPrefix)) return undefined;
   const tokenId = Buffer.from(sessionToken.slice(sessionTokenPrefix.length), 'base64url');
   if (tokenId.length !== tokenIdBytes) return undefined;
   const row = await context.db.selectFrom('vended_credentials').selectAll().where('token_hash', '=', hashOf(tokenId)).executeTakeFirst();
-  if (!row || row.access_key_id !== accessKeyId || row.expires_at <= context.clock.now()) return undefined;
+  if (!row || row.access_key_id !== accessKeyId) return undefined;
   return {
     accessKeyId,
     secretKey: context.sealer.openText(row.secret_sealed, secretContext(accessKeyId)),
