@@ -27,21 +27,38 @@ const sessionEnders = [
 export async function getTokens(ctx: AuthContext, forceRefresh = false): Promise<CognitoAuthTokens | null> {
   const tokens = await loadTokens(ctx);
   if (!tokens || !(forceRefresh || isExpired(ctx, tokens))) return tokens;
-  return (ctx.refreshing ??= withRefreshLock(ctx, () => refreshOnce(ctx, tokens)).finally(() => {
+  return (ctx.refreshing ??= withRefreshLock(ctx, (waited) => refreshOnce(ctx, tokens, waited)).finally(() => {
     ctx.refreshing = undefined;
   }));
 }
 
 /** Across tabs of one origin, one refresh at a time (Web Locks); in-process only where absent. */
-function withRefreshLock<T>(ctx: AuthContext, work: () => Promise<T>): Promise<T> {
+function withRefreshLock<T>(ctx: AuthContext, work: (waited: boolean) => Promise<T>): Promise<T> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  if (!locks?.request) return work();
-  return locks.request(`CognitoIdentityServiceProvider.${ctx.config.userPoolClientId}.refresh`, work) as Promise<T>;
+  if (!locks?.request) return work(false);
+  const name = `CognitoIdentityServiceProvider.${ctx.config.userPoolClientId}.refresh`;
+  return locks.request(name, { ifAvailable: true }, (lock) => (lock ? work(false) : locks.request(name, () => work(true)))) as Promise<T>;
 }
 
-async function refreshOnce(ctx: AuthContext, stale: CognitoAuthTokens): Promise<CognitoAuthTokens | null> {
+/** Another tab's writes reach this one a little after its lock is released: wait for them (bounded). */
+const storageChange = (ms: number) =>
+  new Promise<void>((done) => {
+    if (typeof addEventListener !== 'function') return done();
+    const finish = () => (removeEventListener('storage', finish), clearTimeout(timer), done());
+    const timer = setTimeout(finish, ms);
+    addEventListener('storage', finish);
+  });
+
+async function refreshOnce(ctx: AuthContext, stale: CognitoAuthTokens, waited = false): Promise<CognitoAuthTokens | null> {
   // Inside the lock: another tab may have refreshed (or signed out) while this one waited.
-  const current = await loadTokens(ctx);
+  let current = await loadTokens(ctx);
+  // Another tab's refresh lands here key by key, a little after its lock is released: wait (bounded)
+  // until this tab sees all of it.
+  const deadline = Date.now() + 1000;
+  while (waited && current && isExpired(ctx, current) && Date.now() < deadline) {
+    await storageChange(deadline - Date.now());
+    current = await loadTokens(ctx);
+  }
   if (!current) return null;
   if (current.accessToken.toString() !== stale.accessToken.toString() && !isExpired(ctx, current)) return current;
   try {
