@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { UserStatus } from './users.js';
+import { summaryOf, type UserSummary } from './users.js';
 import type { Database, GroupRow } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -17,16 +17,7 @@ export interface Group {
 export type GroupChanges = Partial<Pick<Group, 'description' | 'roleArn' | 'precedence'>>;
 
 /** What ListUsersInGroup tells of a member. */
-export interface GroupMember {
-  username: string;
-  usernameKey: string;
-  sub: string;
-  status: UserStatus;
-  enabled: boolean;
-  attributes: Record<string, string>;
-  createdAt: number;
-  updatedAt: number;
-}
+export type GroupMember = UserSummary;
 
 const fromRow = (row: GroupRow): Group => ({
   poolId: row.pool_id,
@@ -123,15 +114,6 @@ export const groupStore = {
       .where('group_members.group_name', '=', name);
     if (afterUsernameKey !== undefined) query = query.where('users.username_key', '>', afterUsernameKey);
     const rows = await query.orderBy('users.username_key').limit(limit).execute();
-    return rows.map((row) => ({
-      username: row.username,
-      usernameKey: row.username_key,
-      sub: row.sub,
-      status: row.status as UserStatus,
-      enabled: row.enabled === 1,
-      attributes: JSON.parse(row.attributes) as Record<string, string>,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }));
+    return rows.map(summaryOf);
   },
 };

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { UserStatus } from './users.js';
+import { summaryOf, type UserSummary } from './users.js';
 import type { Database } from './schema.js';
 
 /** One ListUsers search, in terms of the users table. */
@@ -11,16 +11,7 @@ export type UserSearch =
   | { kind: 'status'; statuses: string[] }
   | { kind: 'enabled'; values: number[] };
 
-export interface ListedUser {
-  username: string;
-  usernameKey: string;
-  sub: string;
-  status: UserStatus;
-  enabled: boolean;
-  attributes: Record<string, string>;
-  createdAt: number;
-  updatedAt: number;
-}
+export type ListedUser = UserSummary;
 
 /**
  * Up to `limit` users of the pool matching `search`, in username_key order after `afterKey`: a
@@ -41,16 +32,7 @@ export async function listUsersAfter(
   if (afterKey !== undefined) query = query.where('username_key', '>', afterKey);
   if (search) query = query.where(conditionOf(db, search));
   const rows = await query.orderBy('username_key').limit(limit).execute();
-  return rows.map((row) => ({
-    username: row.username,
-    usernameKey: row.username_key,
-    sub: row.sub,
-    status: row.status as UserStatus,
-    enabled: row.enabled === 1,
-    attributes: JSON.parse(row.attributes) as Record<string, string>,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }));
+  return rows.map(summaryOf);
 }
 
 function conditionOf(db: Kysely<Database>, search: UserSearch): Expression<SqlBool> {

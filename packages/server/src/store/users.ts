@@ -26,6 +26,31 @@ export interface User {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** What listings show of a user (ListUsers, ListUsersInGroup): no secrets, no lockout state. */
+export interface UserSummary {
+  username: string;
+  usernameKey: string;
+  sub: string;
+  status: UserStatus;
+  enabled: boolean;
+  attributes: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+type SummaryRow = Pick<UserRow, 'username' | 'username_key' | 'sub' | 'status' | 'enabled' | 'attributes' | 'created_at' | 'updated_at'>;
+
+export const summaryOf = (row: SummaryRow): UserSummary => ({
+  username: row.username,
+  usernameKey: row.username_key,
+  sub: row.sub,
+  status: row.status as UserStatus,
+  enabled: row.enabled === 1,
+  attributes: JSON.parse(row.attributes) as Record<string, string>,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
 const fromRow = (row: UserRow): User => ({
   poolId: row.pool_id,
   username: row.username,
