@@ -18,7 +18,7 @@ const hasChromium = existsSync(chromiumPath);
 if (!hasChromium) console.warn(`[browser] skipping the headless-Chromium tests: ${chromiumPath} is missing (apt-get install chromium; .ci/run does)`);
 
 // Without the background-networking flags a closed network refuses Chromium's own connections.
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const srcIndex = resolve(dirname(fileURLToPath(import.meta.url)), '../src/index.ts');
 const hourMs = 3600_000;
 const refreshLock = 'CognitoIdentityServiceProvider.authlibclient1.refresh';
