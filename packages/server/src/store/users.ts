@@ -3,14 +3,9 @@ import type { Database, UserRow } from './schema.js';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
 
-export interface User {
+/** A user as the store holds it: the summary listings show, plus sign-in state and secrets. */
+export interface User extends UserSummary {
   poolId: string;
-  username: string;
-  usernameKey: string;
-  sub: string;
-  status: UserStatus;
-  enabled: boolean;
-  attributes: Record<string, string>;
   emailLogin: string | null;
   phoneLogin: string | null;
   preferredUsernameLogin: string | null;
@@ -20,8 +15,6 @@ export interface User {
   passwordChangedAt: number | null;
   failedSignIns: number;
   lockedUntil: number | null;
-  createdAt: number;
-  updatedAt: number;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -52,13 +45,8 @@ export const summaryOf = (row: SummaryRow): UserSummary => ({
 });
 
 const fromRow = (row: UserRow): User => ({
+  ...summaryOf(row),
   poolId: row.pool_id,
-  username: row.username,
-  usernameKey: row.username_key,
-  sub: row.sub,
-  status: row.status as UserStatus,
-  enabled: row.enabled === 1,
-  attributes: JSON.parse(row.attributes) as Record<string, string>,
   emailLogin: row.email_login,
   phoneLogin: row.phone_login,
   preferredUsernameLogin: row.preferred_username_login,
@@ -68,8 +56,6 @@ const fromRow = (row: UserRow): User => ({
   passwordChangedAt: row.password_changed_at,
   failedSignIns: row.failed_sign_ins,
   lockedUntil: row.locked_until,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
 });
 
 const toRow = (user: User): UserRow => ({
