@@ -23,11 +23,9 @@ import {
   UpdateIdentityPoolCommand,
 } from '@aws-sdk/client-cognito-identity';
 import { AdminAddUserToGroupCommand, CreateGroupCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, generateKeyPair, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigFile } from '../../src/config/schema.js';
 import { findVendedCredentials } from '../../src/identitypool/credentials.js';
@@ -35,6 +33,7 @@ import type { RunningServer } from '../../src/server.js';
 import { createTestDataDir, dialects } from '../support/databases.js';
 import { confirmedUser, decodePayload, passwordSignIn, rejection, sdkClient, testPassword, uniqueEmail } from '../support/sdk.js';
 import { ManualClock, startTestServer } from '../support/server.js';
+import { startOpenIdProvider, type OpenIdProvider } from '../support/openid-provider.js';
 import { testConfig } from '../support/test-config.js';
 
 const guestPoolId = 'us-east-1:10000000-0000-4000-8000-000000000001';
@@ -45,42 +44,6 @@ const userPoolProvider = 'cognito-idp.us-east-1.amazonaws.com/us-east-1_TestPool
 const developerProvider = 'login.example';
 const identityIdPattern = /^us-east-1:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const notAuthorized = (message: string) => ({ name: 'NotAuthorizedException', message });
-
-/** A tiny OpenID Connect provider on loopback: discovery, JWKS, and ID tokens signed with its own key. */
-interface OpenIdProvider {
-  issuer: string;
-  /** The Logins key of its tokens: the issuer without its scheme. */
-  key: string;
-  idToken(claims: JWTPayload, options?: { nowMs?: number; key?: CryptoKey }): Promise<string>;
-  close(): Promise<void>;
-}
-
-async function startOpenIdProvider(): Promise<OpenIdProvider> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'provider-key', alg: 'RS256', use: 'sig' };
-  let issuer = '';
-  const server: Server = createServer((request, response) => {
-    const documents: Record<string, unknown> = { '/.well-known/openid-configuration': { issuer, jwks_uri: `${issuer}/keys` }, '/keys': { keys: [jwk] } };
-    const document = documents[request.url ?? ''];
-    response.writeHead(document ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(document ?? {}));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    issuer,
-    key: issuer.replace('http://', ''),
-    idToken: (claims, options = {}) => {
-      const now = Math.floor((options.nowMs ?? Date.now()) / 1000);
-      return new SignJWT({ aud: 'oidc-app', ...claims })
-        .setProtectedHeader({ alg: 'RS256', kid: 'provider-key' })
-        .setIssuer(issuer)
-        .setIssuedAt(now)
-        .setExpirationTime(now + 3600)
-        .sign(options.key ?? privateKey);
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 const configWith = (provider: OpenIdProvider): ConfigFile => ({
   ...testConfig,
