@@ -1,5 +1,3 @@
-import { CognitoError } from '../errors.js';
-
 /** STS's Query-protocol error codes (its own names, not the JSON protocols' `…Exception`). */
 export type StsErrorCode =
   | 'AccessDenied'
@@ -48,11 +46,3 @@ export const stsMessages = {
   signatureMismatch:
     'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
 } as const;
-
-/** The shared SigV4 pieces throw the JSON protocols' errors; STS names the same faults differently. */
-export function asStsError(error: unknown): unknown {
-  if (!(error instanceof CognitoError)) return error;
-  if (error.type === 'IncompleteSignatureException') return new StsError('IncompleteSignature', error.message);
-  if (error.type === 'InvalidSignatureException') return new StsError('SignatureDoesNotMatch', error.message);
-  return error;
-}

@@ -2,7 +2,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
 import { CognitoError } from '../../../src/errors.js';
-import type { RequestToVerify } from '../../../src/http/sigv4/canonical.js';
+import type { RequestToVerify } from '@cognate/sigv4';
 import { createSigV4Verifier } from '../../../src/http/sigv4/verifier.js';
 
 const now = Date.UTC(2024, 0, 2, 3, 4, 5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalQuery, canonicalRequest, canonicalUri, headerValues, sha256Hex, signatureOf, signingKey, stringToSign } from '../../../src/http/sigv4/canonical.js';
+import { canonicalQuery, canonicalRequest, canonicalUri, headerValues, sha256Hex, signatureOf, signingKey, stringToSign } from '../src/canonical.js';
 
 // The AWS SigV4 test suite's `get-vanilla` case and the documentation's example key.
 const exampleSecret = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';

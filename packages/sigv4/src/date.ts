@@ -1,4 +1,4 @@
-import { CognitoError } from '../../errors.js';
+import { SignatureError } from './errors.js';
 
 /** How far a signature's X-Amz-Date may be from the server's clock, either way. */
 const allowedSkewMs = 5 * 60_000;
@@ -9,7 +9,7 @@ export function parseAmzDate(value: string): number {
   const ms = parts ? Date.UTC(+parts[1]!, +parts[2]! - 1, +parts[3]!, +parts[4]!, +parts[5]!, +parts[6]!) : NaN;
   // Date.UTC rolls over out-of-range fields (month 13, second 61): only a date that formats back to itself is one.
   if (Number.isNaN(ms) || formatAmzDate(ms) !== value) {
-    throw new CognitoError('IncompleteSignatureException', `Date must be in ISO-8601 'basic format'. Got '${value}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+    throw new SignatureError('IncompleteSignatureException', `Date must be in ISO-8601 'basic format'. Got '${value}'. See http://en.wikipedia.org/wiki/ISO_8601`);
   }
   return ms;
 }
@@ -19,9 +19,9 @@ export const formatAmzDate = (ms: number): string => new Date(ms).toISOString().
 /** Refuses a signature made more than five minutes before or after `now`, in AWS's words. */
 export function checkSignatureTime(amzDate: string, signedAt: number, now: number): void {
   if (signedAt < now - allowedSkewMs) {
-    throw new CognitoError('InvalidSignatureException', `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(now - allowedSkewMs)} (${formatAmzDate(now)} - 5 min.)`);
+    throw new SignatureError('InvalidSignatureException', `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(now - allowedSkewMs)} (${formatAmzDate(now)} - 5 min.)`);
   }
   if (signedAt > now + allowedSkewMs) {
-    throw new CognitoError('InvalidSignatureException', `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(now + allowedSkewMs)} (${formatAmzDate(now)} + 5 min.)`);
+    throw new SignatureError('InvalidSignatureException', `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(now + allowedSkewMs)} (${formatAmzDate(now)} + 5 min.)`);
   }
 }

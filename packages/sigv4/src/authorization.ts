@@ -1,4 +1,4 @@
-import { CognitoError } from '../../errors.js';
+import { SignatureError } from './errors.js';
 
 export const signingAlgorithm = 'AWS4-HMAC-SHA256';
 
@@ -21,7 +21,7 @@ export interface CredentialScope {
   scope: string;
 }
 
-const incomplete = (message: string) => new CognitoError('IncompleteSignatureException', message);
+const incomplete = (message: string) => new SignatureError('IncompleteSignatureException', message);
 
 export function parseAuthorizationHeader(header: string, hasAmzDate: boolean): AuthorizationHeader {
   const space = header.indexOf(' ');
@@ -65,6 +65,6 @@ export function parseCredentialScope(credential: string, amzDate: string, servic
   if (terminator !== 'aws4_request') problems.push(`Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`);
   const day = amzDate.slice(0, 8);
   if (date !== day) problems.push(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${day}', from '${amzDate}'.`);
-  if (problems.length > 0) throw new CognitoError('InvalidSignatureException', problems.join(' '));
+  if (problems.length > 0) throw new SignatureError('InvalidSignatureException', problems.join(' '));
   return { accessKeyId, date, region, service, scope: `${date}/${region}/${service}/aws4_request` };
 }
