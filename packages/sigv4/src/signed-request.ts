@@ -78,7 +78,7 @@ function presignedClaim(query: URLSearchParams, now: number): Claim {
     throw new SignatureError('IncompleteSignatureException', `X-Amz-Expires must be a whole number of seconds from 1 to ${maxPresignedSeconds}.`);
   }
   if (now > signedAt + expires * 1000) throw new SignatureError('InvalidSignatureException', `Signature expired: ${amzDate} + ${expires} s is earlier than ${formatAmzDate(now)}.`);
-  checkSignatureTime(amzDate, Math.min(signedAt, now), now);
+  checkSignatureTime(amzDate, Math.max(signedAt, now), now);
   return {
     algorithm: query.get('X-Amz-Algorithm')!,
     credential: query.get('X-Amz-Credential')!,

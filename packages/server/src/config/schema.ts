@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { urlProblem } from '../identitypool/issuer-url.js';
+import { parseRoleArn } from '../sts/roles.js';
 
 /**
  * The config file: user pools and app clients in the members of Cognito's CreateUserPool and
@@ -216,6 +217,45 @@ export const identityPoolConfigSchema = z.strictObject({
     .optional(),
 });
 
+const policyStatementSchema = z.looseObject({
+  Effect: z.enum(['Allow', 'Deny']),
+  Action: z.union([z.string(), z.array(z.string())]).optional(),
+  NotAction: z.union([z.string(), z.array(z.string())]).optional(),
+  Resource: z.union([z.string(), z.array(z.string())]).optional(),
+  NotResource: z.union([z.string(), z.array(z.string())]).optional(),
+  Condition: z.record(z.string(), z.record(z.string(), z.union([z.string(), z.array(z.string())]))).optional(),
+});
+
+/** A policy document as IAM takes it, as JSON or as its text. */
+const policyDocumentSchema = z.preprocess(
+  (document) => {
+    if (typeof document !== 'string') return document;
+    try {
+      return JSON.parse(document) as unknown;
+    } catch {
+      return document;
+    }
+  },
+  z.looseObject({
+    Version: z.enum(['2012-10-17', '2008-10-17']).optional(),
+    Statement: z.union([policyStatementSchema, z.array(policyStatementSchema).min(1)]),
+  }),
+);
+
+/** An IAM role the identity pools vend credentials for, with its inline policies (IAM's PutRolePolicy members). */
+export const roleConfigSchema = z.strictObject({
+  RoleArn: z.string().refine((arn) => parseRoleArn(arn) !== undefined, 'must be an IAM role ARN such as arn:aws:iam::000000000000:role/name'),
+  Policies: z
+    .array(z.strictObject({ PolicyName: z.string().regex(/^[\w+=,.@-]+$/).min(1).max(128), PolicyDocument: policyDocumentSchema }))
+    .superRefine((policies, context) => {
+      policies.forEach((policy, index) => {
+        if (policies.findIndex((other) => other.PolicyName === policy.PolicyName) < index) {
+          context.addIssue({ code: 'custom', path: [index, 'PolicyName'], message: 'is listed twice' });
+        }
+      });
+    }),
+});
+
 export const configFileSchema = z.strictObject({
   $schema: z.string().optional(),
   Region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region name such as us-east-1').optional(),
@@ -223,6 +263,7 @@ export const configFileSchema = z.strictObject({
   UserPools: z.array(poolConfigSchema).optional(),
   OpenIdConnectProviders: z.array(openIdConnectProviderConfigSchema).optional(),
   IdentityPools: z.array(identityPoolConfigSchema).optional(),
+  Roles: z.array(roleConfigSchema).optional(),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
@@ -231,3 +272,4 @@ export type ClientConfig = z.infer<typeof clientConfigSchema>;
 export type AdminCredential = z.infer<typeof adminCredentialSchema>;
 export type IdentityPoolConfig = z.infer<typeof identityPoolConfigSchema>;
 export type OpenIdConnectProviderConfig = z.infer<typeof openIdConnectProviderConfigSchema>;
+export type RoleConfig = z.infer<typeof roleConfigSchema>;

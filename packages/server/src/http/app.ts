@@ -14,6 +14,7 @@ import { identityWellKnownRoute } from './identity-well-known.js';
 import { createJsonApiHandler } from './json-api.js';
 import { json, type HttpResponse, type Route } from './response.js';
 import { createSigV4Verifier } from './sigv4/verifier.js';
+import { answerVerifySignature, isVerifySignaturePath } from './verify-signature-route.js';
 import { pathOf, wellKnownRoute } from './well-known.js';
 
 export interface AppOptions {
@@ -36,7 +37,10 @@ export interface HttpApp {
 
 const maxBodyBytes = 1024 * 1024;
 
-/** The HTTP face of the server: a handful of GET routes, STS's Query API at /sts and the JSON 1.1 APIs (user pools, identity pools) on every other POST. */
+/**
+ * The HTTP face of the server: a handful of GET routes, STS's Query API at /sts, signature checks for
+ * services at /sigv4/verify, and the JSON 1.1 APIs (user pools, identity pools) on every other POST.
+ */
 export function createApp({ context, store, devOutbox, adminCredentials, extraOperations }: AppOptions): HttpApp {
   const verifierFor = (service: string) => createSigV4Verifier({ service, credentials: adminCredentials, clock: context.clock });
   const jsonApi = createJsonApiHandler(context, {
@@ -47,6 +51,7 @@ export function createApp({ context, store, devOutbox, adminCredentials, extraOp
   const routes: Route[] = [
     async (request) => (request.method === 'OPTIONS' ? { status: 204 } : undefined),
     async (request) => ((request.method === 'POST' || request.method === 'GET') && isStsPath(pathOf(request.url)) ? sts(request, await readBody(request)) : undefined),
+    async (request) => (request.method === 'POST' && isVerifySignaturePath(request.url) ? answerVerifySignature(context, request, await readBody(request)) : undefined),
     async (request) => (request.method === 'POST' ? jsonApi(request, await readBody(request)) : undefined),
     async (request) => (request.method === 'GET' && pathOf(request.url) === '/health' ? health(store) : undefined),
     wellKnownRoute(context),

@@ -5,8 +5,9 @@ import { newIdentityPoolId } from './ids.js';
 import { assertProvidersDeclared, identityPoolFromRequest, IdentityPoolSettingError, withRoles } from './settings.js';
 
 /**
- * The config's OpenID Connect providers and identity pools, after its user pools. Pools without a
- * pinned Id are found again by name; what the config declares replaces their settings and roles.
+ * The config's OpenID Connect providers, identity pools and roles, after its user pools. Pools
+ * without a pinned Id are found again by name; what the config declares replaces their settings and
+ * roles, and a declared role's policies.
  */
 export async function applyIdentityConfig(context: Context, config: ConfigFile, region: string): Promise<void> {
   for (const provider of config.OpenIdConnectProviders ?? []) {
@@ -14,6 +15,9 @@ export async function applyIdentityConfig(context: Context, config: ConfigFile, 
   }
   for (const [index, poolConfig] of (config.IdentityPools ?? []).entries()) {
     await applyIdentityPool(context, poolConfig, region, `IdentityPools[${index}]`);
+  }
+  for (const role of config.Roles ?? []) {
+    await context.identity.rolePolicies.replace(role.RoleArn, role.Policies, context.clock.now());
   }
 }
 

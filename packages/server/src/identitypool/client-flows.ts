@@ -42,7 +42,8 @@ export async function getCredentialsForIdentity(context: Context, input: { Ident
   const { pool, identity, logins } = await authorizeIdentity(context, input.IdentityId, input.Logins);
   const roleArn = chooseRole(pool, { authenticated: isAuthenticated(logins), logins: logins.linked, customRoleArn: input.CustomRoleArn });
   const identityId = await settleIdentity(context, pool, logins, identity);
-  return { IdentityId: identityId, Credentials: await vendCredentials(context, pool.IdentityPoolId, identityId, roleArn) };
+  const amr = authenticationMethods(pool.IdentityPoolId, logins);
+  return { IdentityId: identityId, Credentials: await vendCredentials(context, { poolId: pool.IdentityPoolId, identityId, roleArn, amr }) };
 }
 
 export async function getOpenIdToken(context: Context, input: { IdentityId: string; Logins?: Logins }) {

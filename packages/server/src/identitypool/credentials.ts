@@ -3,6 +3,9 @@ import { epochSeconds } from '../clock.js';
 import type { Context } from '../userpool/context.js';
 import { newTemporaryAccessKeyId } from './ids.js';
 
+/** The session name Cognito Identity gives the role sessions behind GetCredentialsForIdentity. */
+export const cognitoSessionName = 'CognitoIdentityCredentials';
+
 /** Credentials are valid an hour: Amplify reuses them for 50 minutes whatever their expiry says. */
 export const credentialsSeconds = 3600;
 
@@ -24,7 +27,20 @@ export interface VendedCredentials {
   poolId: string;
   identityId: string;
   roleArn: string;
+  /** `cognito-identity.amazonaws.com:amr` when they were vended. */
+  amr: string[];
+  /** The role session's name: `CognitoIdentityCredentials`, or what AssumeRoleWithWebIdentity was given. */
+  sessionName: string;
   expiresAt: number;
+}
+
+export interface CredentialsRequest {
+  poolId: string;
+  identityId: string;
+  roleArn: string;
+  amr: string[];
+  sessionName?: string;
+  lifetimeSeconds?: number;
 }
 
 const hashOf = (tokenId: Buffer) => createHash('sha256').update(tokenId).digest('hex');
@@ -35,7 +51,8 @@ const secretContext = (accessKeyId: string) => `vended-credentials:${accessKeyId
  * keeps its SHA-256 with the identity, the role, the expiry and the sealed secret key, so a service
  * that receives a request signed with them can find the secret and the role again.
  */
-export async function vendCredentials(context: Context, poolId: string, identityId: string, roleArn: string, lifetimeSeconds = credentialsSeconds): Promise<Credentials> {
+export async function vendCredentials(context: Context, request: CredentialsRequest): Promise<Credentials> {
+  const { poolId, identityId, roleArn, amr, sessionName = cognitoSessionName, lifetimeSeconds = credentialsSeconds } = request;
   const tokenId = context.random.bytes(tokenIdBytes);
   const accessKeyId = newTemporaryAccessKeyId(context.random);
   const secretKey = context.random.bytes(30).toString('base64');
@@ -50,6 +67,8 @@ export async function vendCredentials(context: Context, poolId: string, identity
       identity_id: identityId,
       role_arn: roleArn,
       secret_sealed: context.sealer.seal(secretKey, secretContext(accessKeyId)),
+      amr: JSON.stringify(amr),
+      session_name: sessionName,
       expires_at: expiresAt,
       created_at: now,
     })
@@ -76,6 +95,8 @@ export async function findVendedCredentialsEvenExpired(context: Context, session
     poolId: row.pool_id,
     identityId: row.identity_id,
     roleArn: row.role_arn,
+    amr: JSON.parse(row.amr) as string[],
+    sessionName: row.session_name,
     expiresAt: row.expires_at,
   };
 }

@@ -4,13 +4,15 @@ import type { Sealer } from '../crypto/seal.js';
 import type { Database } from '../store/schema.js';
 import { OpenIdConnectProviders } from './openid-connect-providers.js';
 import { IdentityPoolStore } from './pool-store.js';
+import { RolePolicies } from './role-policies.js';
 import { IdentityKeys } from './signing-keys.js';
 
-/** What the identity-pool operations keep per process: pool settings, the token key, providers' key sets. */
+/** What the identity-pool operations keep per process: pool settings, the token key, providers' key sets, role policies. */
 export interface IdentityServices {
   pools: IdentityPoolStore;
   keys: IdentityKeys;
   openIdConnect: OpenIdConnectProviders;
+  rolePolicies: RolePolicies;
 }
 
 export function createIdentityServices(db: Kysely<Database>, sealer: Sealer, clock: Clock, random: Random): IdentityServices {
@@ -18,5 +20,6 @@ export function createIdentityServices(db: Kysely<Database>, sealer: Sealer, clo
     pools: new IdentityPoolStore(db, clock),
     keys: new IdentityKeys(db, sealer, clock, random),
     openIdConnect: new OpenIdConnectProviders(db, clock),
+    rolePolicies: new RolePolicies(db, clock),
   };
 }

@@ -3,6 +3,7 @@ import type { Dialect } from './dialect.js';
 import * as initial from './migrations/0001-initial.js';
 import * as mfaAndDevices from './migrations/0002-mfa-and-devices.js';
 import * as identityPools from './migrations/0003-identity-pools.js';
+import * as callerVerification from './migrations/0004-caller-verification.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -13,6 +14,7 @@ const migrations: Record<string, DialectMigration> = {
   '0001-initial': initial,
   '0002-mfa-and-devices': mfaAndDevices,
   '0003-identity-pools': identityPools,
+  '0004-caller-verification': callerVerification,
 };
 
 class StaticMigrations implements MigrationProvider {

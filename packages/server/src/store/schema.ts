@@ -24,6 +24,7 @@ export interface Database {
   identity_signing_keys: IdentitySigningKeyRow;
   openid_connect_providers: OpenIdConnectProviderRow;
   vended_credentials: VendedCredentialsRow;
+  role_policies: RolePolicyRow;
 }
 
 export interface UserPoolRow {
@@ -244,6 +245,18 @@ export interface VendedCredentialsRow {
   identity_id: string;
   role_arn: string;
   secret_sealed: string;
+  /** JSON array: `cognito-identity.amazonaws.com:amr` of the identity when the credentials were vended. */
+  amr: string;
+  session_name: string;
   expires_at: number;
   created_at: number;
+}
+
+/** An inline policy of an IAM role, as the config declares it (IAM's PutRolePolicy). */
+export interface RolePolicyRow {
+  role_arn: string;
+  policy_name: string;
+  /** The policy document, JSON. */
+  document: string;
+  updated_at: number;
 }

@@ -61,7 +61,14 @@ export const assumeRoleWithWebIdentity: StsOperation = {
     if (!assumableRoles(identity.pool, identity.authenticated).includes(roleArn)) {
       stsFail('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
     }
-    const credentials = await vendCredentials(context, identity.pool.IdentityPoolId, identity.identityId, roleArn, duration);
+    const credentials = await vendCredentials(context, {
+      poolId: identity.pool.IdentityPoolId,
+      identityId: identity.identityId,
+      roleArn,
+      amr: identity.amr,
+      sessionName,
+      lifetimeSeconds: duration,
+    });
     return {
       result: {
         Credentials: {

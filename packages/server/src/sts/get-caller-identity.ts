@@ -1,6 +1,6 @@
 import { stsFail } from './errors.js';
 import type { StsOperation } from './operation.js';
-import { assumedRole, cognitoSessionName } from './roles.js';
+import { assumedRole } from './roles.js';
 
 /** Header naming the Cognito identity behind the caller's credentials: STS's answer has no member for it. */
 export const identityIdHeader = 'x-cognate-identity-id';
@@ -9,7 +9,7 @@ export const identityIdHeader = 'x-cognate-identity-id';
 export const getCallerIdentity: StsOperation = {
   signed: true,
   async handle(_context, { caller }) {
-    const role = assumedRole(caller!.roleArn, cognitoSessionName) ?? stsFail('InternalFailure', 'The role of these credentials is not a valid role ARN.');
+    const role = assumedRole(caller!.roleArn, caller!.sessionName) ?? stsFail('InternalFailure', 'The role of these credentials is not a valid role ARN.');
     return {
       result: { Arn: role.arn, UserId: role.assumedRoleId, Account: role.account },
       headers: { [identityIdHeader]: caller!.identityId },

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
 
-/** The session name Cognito Identity gives the role sessions behind GetCredentialsForIdentity. */
-export const cognitoSessionName = 'CognitoIdentityCredentials';
-
 export interface RoleArn {
   partition: string;
   account: string;

@@ -10,6 +10,8 @@ export interface WebIdentity {
   pool: IdentityPool;
   identityId: string;
   authenticated: boolean;
+  /** The token's `amr`, kept with the credentials it is exchanged for. */
+  amr: string[];
   issuer: string;
 }
 
@@ -46,6 +48,6 @@ export async function verifyWebIdentityToken(context: Context, token: string): P
   const pool = typeof claims.aud === 'string' ? await context.identity.pools.get(claims.aud) : undefined;
   if (!pool) return invalidToken('Incorrect token audience');
   if (typeof claims.sub !== 'string') return invalidToken('The token is missing the sub claim.');
-  const amr = Array.isArray(claims.amr) ? claims.amr : [];
-  return { pool, identityId: claims.sub, authenticated: amr.includes('authenticated'), issuer };
+  const amr = Array.isArray(claims.amr) ? claims.amr.filter((method): method is string => typeof method === 'string') : [];
+  return { pool, identityId: claims.sub, authenticated: amr.includes('authenticated'), amr, issuer };
 }

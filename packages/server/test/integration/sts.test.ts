@@ -141,7 +141,8 @@ describe.each(dialects)('STS at /sts (%s)', (dialect) => {
       });
       const { AccessKeyId, SecretAccessKey, SessionToken } = result.Credentials!;
       expect(await callerIdentity({ accessKeyId: AccessKeyId!, secretAccessKey: SecretAccessKey!, sessionToken: SessionToken! })).toMatchObject({
-        Arn: 'arn:aws:sts::123456789012:assumed-role/identity-guest/CognitoIdentityCredentials',
+        Arn: 'arn:aws:sts::123456789012:assumed-role/identity-guest/web-session',
+        UserId: `${roleIdOf(guestRole)}:web-session`,
         Account: '123456789012',
       });
     });

@@ -42,6 +42,19 @@ describe('config validation', () => {
     );
   });
 
+  it('takes IAM roles with inline policies, as JSON or as text, and names the key of a bad one', () => {
+    const document = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/*' }] };
+    const role = { RoleArn: 'arn:aws:iam::123456789012:role/app/guest', Policies: [{ PolicyName: 'read', PolicyDocument: JSON.stringify(document) }] };
+    expect(parseConfig({ Roles: [role] }, 'x').Roles?.[0]?.Policies[0]?.PolicyDocument).toEqual(document);
+    expect(errorOf({ Roles: [{ ...role, RoleArn: 'arn:aws:iam::123:user/bob' }] })).toBe(
+      'cognate.config.json: Roles[0].RoleArn: must be an IAM role ARN such as arn:aws:iam::000000000000:role/name',
+    );
+    expect(errorOf({ Roles: [{ ...role, Policies: [{ PolicyName: 'read', PolicyDocument: { Statement: [{ Effect: 'Maybe' }] } }] }] })).toMatch(
+      /^cognate\.config\.json: Roles\[0\]\.Policies\[0\]\.PolicyDocument\.Statement/,
+    );
+    expect(errorOf({ Roles: [{ ...role, Policies: [role.Policies[0], role.Policies[0]] }] })).toBe('cognate.config.json: Roles[0].Policies[1].PolicyName: is listed twice');
+  });
+
   it('writes key paths as a reader would type them', () => {
     expect(keyPath(['UserPools', 2, 'Clients', 0, 'ClientName'])).toBe('UserPools[2].Clients[0].ClientName');
   });
