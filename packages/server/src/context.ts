@@ -29,7 +29,7 @@ export function createContext(settings: ServerSettings, store: Store, overrides:
     delivery: createDelivery({ smtpUrl: settings.smtpUrl, smtpFrom: settings.smtpFrom, smsWebhookUrl: settings.smsWebhookUrl, db: store.db, clock }),
     clock,
     random,
-    identity: createIdentityServices(store.db, sealer, clock, random),
+    identity: createIdentityServices(store.db, sealer, clock, random, settings.loginProviders),
     publicUrl: settings.publicUrl ?? '',
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { urlProblem } from '../identitypool/issuer-url.js';
 import { adminCredentialSchema, type AdminCredential } from './schema.js';
 
 /** How the process runs: everything the environment decides, read in one place. */
@@ -19,7 +20,31 @@ export interface ServerSettings {
   region: string;
   /** A key for admin (SigV4) operations, accepted next to the config file's AdminCredentials. */
   adminCredential?: AdminCredential | undefined;
+  /** Where identity pools ask the public login providers about tokens; the real providers when absent. */
+  loginProviders?: LoginProviderSettings | undefined;
 }
+
+/** The public login providers of identity pools' SupportedLoginProviders, as this server reaches them. */
+export interface LoginProviderSettings {
+  /** COGNATE_FACEBOOK_GRAPH_URL: the Graph API, asked `/me` and `/app` with the user's access token (a version path may follow the host). */
+  facebookGraphUrl: string;
+  /** COGNATE_AMAZON_API_URL: Login with Amazon's API, asked `/auth/o2/tokeninfo`. */
+  amazonApiUrl: string;
+  /** COGNATE_GOOGLE_ISSUER_URL: where Google's discovery document and keys are fetched; tokens still name Google's issuer. */
+  googleIssuerUrl: string;
+  /** COGNATE_APPLE_ISSUER_URL: likewise for Sign in with Apple. */
+  appleIssuerUrl: string;
+  /** COGNATE_LOGIN_PROVIDER_TIMEOUT_MS: how long a token inspection may take before the login is refused. */
+  timeoutMs: number;
+}
+
+export const defaultLoginProviders: LoginProviderSettings = {
+  facebookGraphUrl: 'https://graph.facebook.com',
+  amazonApiUrl: 'https://api.amazon.com',
+  googleIssuerUrl: 'https://accounts.google.com',
+  appleIssuerUrl: 'https://appleid.apple.com',
+  timeoutMs: 5000,
+};
 
 export const defaultPort = 9245;
 
@@ -42,6 +67,28 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Se
     smsWebhookUrl: env.COGNATE_SMS_WEBHOOK_URL || undefined,
     region: env.COGNATE_REGION || 'us-east-1',
     adminCredential: adminCredentialFromEnv(env),
+    loginProviders: loginProvidersFromEnv(env),
+  };
+}
+
+function loginProvidersFromEnv(env: NodeJS.ProcessEnv): LoginProviderSettings {
+  const url = (name: string, fallback: string): string => {
+    const value = env[name] || fallback;
+    const problem = urlProblem(value);
+    if (problem) throw new Error(`${name} ${problem}, not "${value}"`);
+    return value.replace(/\/+$/, '');
+  };
+  const timeout = env.COGNATE_LOGIN_PROVIDER_TIMEOUT_MS;
+  const timeoutMs = timeout === undefined || timeout === '' ? defaultLoginProviders.timeoutMs : Number(timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) {
+    throw new Error(`COGNATE_LOGIN_PROVIDER_TIMEOUT_MS must be a number of milliseconds from 1 to 60000, not "${timeout}"`);
+  }
+  return {
+    facebookGraphUrl: url('COGNATE_FACEBOOK_GRAPH_URL', defaultLoginProviders.facebookGraphUrl),
+    amazonApiUrl: url('COGNATE_AMAZON_API_URL', defaultLoginProviders.amazonApiUrl),
+    googleIssuerUrl: url('COGNATE_GOOGLE_ISSUER_URL', defaultLoginProviders.googleIssuerUrl),
+    appleIssuerUrl: url('COGNATE_APPLE_ISSUER_URL', defaultLoginProviders.appleIssuerUrl),
+    timeoutMs,
   };
 }
 

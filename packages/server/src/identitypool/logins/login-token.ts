@@ -12,6 +12,10 @@ export const loginMessages = {
   audience: 'Invalid login token. Incorrect token audience.',
   missingClaim: (claim: string) => `Invalid login token. Missing a required claim: ${claim}`,
   expired: (nowSeconds: number, exp: number) => `Invalid login token. Token expired: ${nowSeconds} >= ${exp}`,
+  // Access tokens (Facebook, Login with Amazon) are judged by their provider, which gives no times to quote.
+  providerTokenExpired: 'Invalid login token. Token is expired.',
+  providerRefused: 'Invalid login token. The provider did not accept the token.',
+  providerUnavailable: (key: string) => `Invalid login token. Couldn't verify the token with ${key}.`,
   logins: "Logins don't match. Please include at least one valid login for this identity or identity pool.",
 } as const;
 

@@ -33,7 +33,7 @@ async function verifyProviderLogin(context: Context, pool: IdentityPool, key: st
   if (userPoolId) return verifyUserPoolLogin(context, pool, key, userPoolId, token);
   if (pool.OpenIdConnectProviderARNs?.some((arn) => oidcProviderUrlOfArn(arn) === key)) {
     const provider = (await context.identity.openIdConnect.get(key)) ?? refuseLogin(loginMessages.unsupportedProvider);
-    return verifyOpenIdConnectLogin(context, key, provider.issuer, provider.clientIds, token);
+    return verifyOpenIdConnectLogin(context, key, { discoveryUrl: provider.issuer, audiences: provider.clientIds }, token);
   }
   const appIds = pool.SupportedLoginProviders?.[key];
   if (appIds !== undefined) return verifySupportedProviderLogin(context, key, appIds, token);
