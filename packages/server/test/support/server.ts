@@ -1,5 +1,6 @@
 import type { Clock } from '../../src/clock.js';
 import type { AdminCredential, ConfigFile } from '../../src/config/schema.js';
+import type { LoginProviderSettings } from '../../src/config/settings.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Operation } from '../../src/protocol/operation.js';
@@ -22,6 +23,8 @@ export interface TestServerOptions {
   masterKey?: string;
   /** Operations served next to the user-pool ones. */
   extraOperations?: Record<string, Operation>;
+  /** Stand-ins for the public login providers (COGNATE_FACEBOOK_GRAPH_URL, …); the real ones when absent. */
+  loginProviders?: LoginProviderSettings;
 }
 
 /** The key test/support/sdk.ts's sdkClient signs with. */
@@ -50,6 +53,7 @@ export async function startTestServer(dialect: TestDialect, options: TestServerO
       smsWebhookUrl: options.smsWebhookUrl,
       region: 'us-east-1',
       adminCredential: options.adminKey === null ? undefined : (options.adminKey ?? testAdminKey),
+      loginProviders: options.loginProviders,
     },
     {
       ...(options.clock ? { clock: options.clock } : {}),
