@@ -189,7 +189,7 @@ const profiles = {};
 
 /**
  * Runs one phase against a server and adds its row.
- * @param {{ server: string, pid: number | undefined, url: string, clientId: string, poolId: string, users: any[], sessions: any[], codeSource?: import('./lib/codes.js').CodeSource }} target
+ * @param {{ server: string, pid: number | undefined, url: string, clientId: string, poolId: string, users: any[], sessions: any[], credentials?: any[], codeSource?: import('./lib/codes.js').CodeSource }} target
  * @param {import('./lib/phases.js').Phase} phase
  */
 async function runPhaseOn(target, phase) {
@@ -205,6 +205,7 @@ async function runPhaseOn(target, phase) {
     codeSource: target.codeSource,
     users: target.users,
     sessions: target.sessions,
+    credentials: target.credentials,
   });
   const peak = rss?.stop().peak;
   const row = {
@@ -276,7 +277,7 @@ async function runCognate(store) {
   const seed = await seedCognate({ url: running.url, count: options.users, readCode: (email) => codes.read(email) }).finally(() => codes.close());
   say(`  ${seed.users.length} users signed up, confirmed and signed in (${((performance.now() - seedStarted) / 1000).toFixed(1)} s); idle VmRSS ${mb(idleBytes)}`);
 
-  const target = { server, pid: running.pid, url: running.url, clientId: benchClientId, poolId: benchPoolId, users: seed.users, sessions: seed.sessions, codeSource };
+  const target = { server, pid: running.pid, url: running.url, clientId: benchClientId, poolId: benchPoolId, users: seed.users, sessions: seed.sessions, credentials: seed.credentials, codeSource };
   let peakUnderLoad = 0;
   /** @type {Record<string, [number, number]>} */
   const windows = {};

@@ -12,6 +12,8 @@ export const cognateJs = resolve(fileURLToPath(new URL('../../packages/server/di
 export const benchPoolId = 'us-east-1_Bench01';
 export const benchClientId = 'benchclient';
 export const benchPassword = 'Bench-password-1';
+export const benchIdentityPoolId = 'us-east-1:00000000-0000-4000-8000-00000000be01';
+const benchGuestRole = 'arn:aws:iam::000000000000:role/bench-guest';
 
 /**
  * The bench pool: email as username (codes by email, to the development outbox), a lenient password
@@ -34,6 +36,18 @@ export const benchConfig = {
           ClientId: benchClientId,
           ClientName: 'bench',
           ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        },
+      ],
+    },
+  ],
+  IdentityPools: [{ Id: benchIdentityPoolId, IdentityPoolName: 'bench', AllowUnauthenticatedIdentities: true, Roles: { unauthenticated: benchGuestRole } }],
+  Roles: [
+    {
+      RoleArn: benchGuestRole,
+      Policies: [
+        {
+          PolicyName: 'own-folder',
+          PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'files:Get', Resource: 'arn:aws:files:::bench/${cognito-identity.amazonaws.com:sub}/*' }] },
         },
       ],
     },
@@ -116,10 +130,12 @@ export async function measureColdStart(options, user) {
  * @typedef {object} Seed
  * @property {Array<{ email: string, password: string }>} users confirmed users, for the sign-in phases
  * @property {Array<{ accessToken: string, refreshToken: string }>} sessions one sign-in of each user
+ * @property {Array<{ accessKeyId: string, secretKey: string, sessionToken: string }>} credentials guest credentials of as many identities, for the caller check
  */
 
 /**
- * Signs `count` users up and confirms them (codes from `readCode`), then signs each in once.
+ * Signs `count` users up and confirms them (codes from `readCode`), then signs each in once; and
+ * vends guest credentials to as many identities.
  * @param {{ url: string, count: number, concurrency?: number, readCode: (email: string) => Promise<string>, prefix?: string }} options
  * @returns {Promise<Seed>}
  */
@@ -133,10 +149,31 @@ export async function seedCognate({ url, count, concurrency = 4, readCode, prefi
       await call(client, 'ConfirmSignUp', { ClientId: benchClientId, Username: user.email, ConfirmationCode: code }, slot);
     });
     const sessions = await signInAll(client, users, concurrency, benchClientId);
-    return { users, sessions };
+    const credentials = await guestCredentials(client, count, concurrency);
+    return { users, sessions, credentials };
   } finally {
     client.close();
   }
+}
+
+/**
+ * Credentials for `count` new guest identities of the bench identity pool.
+ * @param {import('./http-client.js').Client} client @param {number} count @param {number} concurrency
+ */
+async function guestCredentials(client, count, concurrency) {
+  const identity = async (/** @type {string} */ operation, /** @type {object} */ input, /** @type {number} */ slot) => {
+    const response = await client.post(slot, `AWSCognitoIdentityService.${operation}`, JSON.stringify(input));
+    if (response.status !== 200) throw new Error(`${operation}: HTTP ${response.status} ${response.body.toString('utf8').slice(0, 200)}`);
+    return JSON.parse(response.body.toString('utf8'));
+  };
+  /** @type {Array<{ accessKeyId: string, secretKey: string, sessionToken: string }>} */
+  const credentials = new Array(count);
+  await forEachLimited(Array.from({ length: count }, (_, i) => i), concurrency, async (index, slot) => {
+    const { IdentityId } = await identity('GetId', { IdentityPoolId: benchIdentityPoolId }, slot);
+    const { Credentials } = await identity('GetCredentialsForIdentity', { IdentityId }, slot);
+    credentials[index] = { accessKeyId: Credentials.AccessKeyId, secretKey: Credentials.SecretKey, sessionToken: Credentials.SessionToken };
+  });
+  return credentials;
 }
 
 /**

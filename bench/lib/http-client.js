@@ -13,7 +13,8 @@ import net from 'node:net';
 /**
  * @typedef {object} Client
  * @property {(slot: number, target: string, body: Buffer | string) => Promise<Response>} post
- *   POST / with `X-Amz-Target: <target>` and a JSON 1.1 body, on the connection of `slot`.
+ *   POST / with `X-Amz-Target: <target>` and a JSON 1.1 body, on the connection of `slot`; a target
+ *   that starts with `/` is a path instead (the routes that are not JSON 1.1 operations).
  * @property {(slot: number, path: string) => Promise<Response>} get
  * @property {() => void} close
  */
@@ -145,11 +146,9 @@ export function createClient({ url, connections, kind = 'raw' }) {
     const key = `${target}\n${length}`;
     let head = heads.get(key);
     if (!head) {
-      head = Buffer.from(
-        `POST / HTTP/1.1\r\nHost: ${hostHeader}\r\nContent-Type: application/x-amz-json-1.1\r\n` +
-          `X-Amz-Target: ${target}\r\nContent-Length: ${length}\r\n\r\n`,
-        'latin1',
-      );
+      const { path, headers } = routeOf(target);
+      const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+      head = Buffer.from(`POST ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\n${lines}Content-Length: ${length}\r\n\r\n`, 'latin1');
       if (heads.size > 10_000) heads.clear();
       heads.set(key, head);
     }
@@ -191,14 +190,8 @@ function createNodeHttpClient(host, port, connections) {
   return {
     post(_slot, target, body) {
       const payload = typeof body === 'string' ? Buffer.from(body) : body;
-      return send(
-        {
-          method: 'POST',
-          path: '/',
-          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target, 'content-length': payload.length },
-        },
-        payload,
-      );
+      const { path, headers } = routeOf(target);
+      return send({ method: 'POST', path, headers: { ...headers, 'content-length': payload.length } }, payload);
     },
     get(_slot, path) {
       return send({ method: 'GET', path }, undefined);
@@ -207,6 +200,12 @@ function createNodeHttpClient(host, port, connections) {
       agent.destroy();
     },
   };
+}
+
+/** A JSON 1.1 operation goes to `/` with its X-Amz-Target; a path goes as plain JSON. @param {string} target */
+function routeOf(target) {
+  if (target.startsWith('/')) return { path: target, headers: { 'Content-Type': 'application/json' } };
+  return { path: '/', headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': target } };
 }
 
 /** The Cognito service prefix of X-Amz-Target. */

@@ -6,10 +6,27 @@
 import { openCodeReader } from './codes.js';
 import { createClient, idp } from './http-client.js';
 import { SrpClient } from './srp-client.js';
+import { formatAmzDate, sha256Hex, signatureOf, signingKey, stringToSign, verifyPath } from '../../packages/sigv4/dist/index.js';
+
+/**
+ * What a service behind @cognate/sigv4 sends for one request signed with these credentials: the
+ * string to sign (of a fixed request, dated now) and its signature.
+ * @param {{ accessKeyId: string, secretKey: string, sessionToken: string }} credentials
+ */
+function signedClaims(credentials) {
+  const canonical = ['GET', '/files/report.pdf', '', 'host:files.example\n', 'host', sha256Hex('')].join('\n');
+  return () => {
+    const amzDate = formatAmzDate(Date.now());
+    const day = amzDate.slice(0, 8);
+    const toSign = stringToSign(amzDate, `${day}/us-east-1/files/aws4_request`, canonical);
+    const Signature = signatureOf(signingKey(credentials.secretKey, day, 'us-east-1', 'files'), toSign);
+    return JSON.stringify({ AccessKeyId: credentials.accessKeyId, SessionToken: credentials.sessionToken, StringToSign: toSign, Signature });
+  };
+}
 
 /**
  * @typedef {object} PhaseRequest
- * @property {string} scenario noop | password | srp | refresh | refresh-auth | getuser | signup
+ * @property {string} scenario noop | password | srp | refresh | refresh-auth | getuser | verify | signup
  * @property {number} concurrency operations in flight
  * @property {number} warmupMs
  * @property {number} durationMs
@@ -20,6 +37,7 @@ import { SrpClient } from './srp-client.js';
  * @property {import('./codes.js').CodeSource} [codeSource] for signup
  * @property {Array<{ email: string, password: string }>} users
  * @property {Array<{ accessToken: string, refreshToken: string }>} sessions
+ * @property {Array<{ accessKeyId: string, secretKey: string, sessionToken: string }>} [credentials] for verify
  * @property {string} runTag unique per run, for sign-up addresses
  */
 
@@ -119,6 +137,11 @@ async function makeScenario(request, client) {
           expectOk(await client.post(slot, respond, body), 'AccessToken');
         },
       };
+    }
+    case 'verify': {
+      const claims = (request.credentials ?? []).map((credentials) => signedClaims(credentials));
+      if (claims.length === 0) throw new Error('verify needs credentials');
+      return { step: async (slot) => void expectOk(await client.post(slot, verifyPath, rotate(claims)()), 'IdentityId'), requestsPerOperation: 1, close: none };
     }
     case 'signup': {
       if (!request.codeSource) throw new Error('signup needs a code source');

@@ -53,6 +53,15 @@ export const phases = [
     peer: true,
   },
   {
+    id: 'verify',
+    label: 'caller check: POST /sigv4/verify',
+    scenario: 'verify',
+    concurrency: 'default',
+    // Five HMACs and one AES-GCM open are microseconds: the bound is the HTTP and store work that GetUser has too.
+    ceiling: () => undefined,
+    peer: false,
+  },
+  {
     id: 'signup',
     label: 'SignUp + ConfirmSignUp',
     scenario: 'signup',
