@@ -10,6 +10,7 @@ export const errorNames = [
   'DeveloperUserAlreadyRegisteredException',
   'EnableSoftwareTokenMFAException',
   'ExpiredCodeException',
+  'ExternalServiceException',
   'GroupExistsException',
   'IncompleteSignatureException',
   'InternalErrorException',

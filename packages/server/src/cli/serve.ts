@@ -7,7 +7,9 @@ export const serveCommand: Command = {
   details:
     'Applies the config, listens on HOST:PORT and writes amplify_outputs.json for the first pool and client into\n' +
     'the data directory. Environment: HOST, PORT, COGNATE_SMTP_URL, COGNATE_SMTP_FROM, COGNATE_SMS_WEBHOOK_URL,\n' +
-    'COGNATE_REGION, COGNATE_ADMIN_ACCESS_KEY_ID, COGNATE_ADMIN_SECRET_ACCESS_KEY, and those of every command.',
+    'COGNATE_REGION, COGNATE_ADMIN_ACCESS_KEY_ID, COGNATE_ADMIN_SECRET_ACCESS_KEY, COGNATE_FACEBOOK_GRAPH_URL,\n' +
+    'COGNATE_AMAZON_API_URL, COGNATE_GOOGLE_ISSUER_URL, COGNATE_APPLE_ISSUER_URL, COGNATE_LOGIN_PROVIDER_TIMEOUT_MS,\n' +
+    'and those of every command.',
   async run() {
     const settings = settingsFromEnv(process.env);
     // Loaded here so the other commands start without the HTTP stack.

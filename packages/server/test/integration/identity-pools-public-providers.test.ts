@@ -33,6 +33,7 @@ const identityIdPattern = /^us-east-1:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 /** Short, so a provider that never answers is given up on quickly; loopback stand-ins answer in far less. */
 const providerTimeoutMs = 500;
 const notAuthorized = (message: string) => ({ name: 'NotAuthorizedException', message, status: 400 });
+const unavailable = (key: string) => ({ name: 'ExternalServiceException', message: `Couldn't verify the token with ${key}: the provider did not answer as expected.`, status: 400 });
 
 const config: ConfigFile = {
   ...testConfig,
@@ -133,7 +134,7 @@ describe.each(dialects)('public login providers through the AWS SDK (%s)', (dial
     });
 
     it('refuses when Facebook answers 500, not JSON, or too much', async () => {
-      const unverifiable = notAuthorized("Invalid login token. Couldn't verify the token with graph.facebook.com.");
+      const unverifiable = unavailable('graph.facebook.com');
       for (const fault of ['server-error', 'not-json', 'oversized'] as const) {
         expect(await rejection(getId({ 'graph.facebook.com': facebook.faulty(fault) }))).toEqual(unverifiable);
       }
@@ -141,7 +142,7 @@ describe.each(dialects)('public login providers through the AWS SDK (%s)', (dial
 
     it('refuses when Facebook does not answer within the timeout', async () => {
       const started = Date.now();
-      expect(await rejection(getId({ 'graph.facebook.com': facebook.faulty('silent') }))).toEqual(notAuthorized("Invalid login token. Couldn't verify the token with graph.facebook.com."));
+      expect(await rejection(getId({ 'graph.facebook.com': facebook.faulty('silent') }))).toEqual(unavailable('graph.facebook.com'));
       expect(Date.now() - started).toBeLessThan(defaultLoginProviders.timeoutMs);
     });
 
@@ -193,7 +194,7 @@ describe.each(dialects)('public login providers through the AWS SDK (%s)', (dial
     });
 
     it('refuses when Login with Amazon answers 500 or not JSON, or does not answer within the timeout', async () => {
-      const unverifiable = notAuthorized("Invalid login token. Couldn't verify the token with www.amazon.com.");
+      const unverifiable = unavailable('www.amazon.com');
       for (const fault of ['server-error', 'not-json', 'silent'] as const) {
         expect(await rejection(getId({ 'www.amazon.com': amazon.faulty(fault) }))).toEqual(unverifiable);
       }

@@ -15,7 +15,7 @@ export const loginMessages = {
   // Access tokens (Facebook, Login with Amazon) are judged by their provider, which gives no times to quote.
   providerTokenExpired: 'Invalid login token. Token is expired.',
   providerRefused: 'Invalid login token. The provider did not accept the token.',
-  providerUnavailable: (key: string) => `Invalid login token. Couldn't verify the token with ${key}.`,
+  providerUnavailable: (key: string) => `Couldn't verify the token with ${key}: the provider did not answer as expected.`,
   logins: "Logins don't match. Please include at least one valid login for this identity or identity pool.",
 } as const;
 

@@ -1,3 +1,4 @@
+import { fail } from '../../errors.js';
 import { loginMessages, refuseLogin } from './login-token.js';
 import { ProviderUnavailableError, type ProviderAnswer } from './provider-request.js';
 import type { PublicLoginProviders } from './public-providers.js';
@@ -34,7 +35,7 @@ export function acceptedValues<T>(key: string, inspections: Inspection<T>[]): T[
   for (const inspection of inspections) {
     if (inspection.kind === 'unusable') {
       console.error(`[identity] ${key} could not verify a login token: ${inspection.detail}`);
-      refuseLogin(loginMessages.providerUnavailable(key));
+      fail('ExternalServiceException', loginMessages.providerUnavailable(key));
     } else if (inspection.kind === 'accepted') {
       values.push(inspection.value);
     }
