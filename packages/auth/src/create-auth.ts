@@ -2,6 +2,7 @@ import type { AuthConfigInput } from './core/config.js';
 import type { AuthContext } from './core/context.js';
 import { createContext, type AuthOptions } from './core/create-context.js';
 import type { Hub } from './core/hub.js';
+import { essentialCredentials } from './identity/current-credentials.js';
 import * as operations from './operations.js';
 
 type Operations = typeof operations;
@@ -10,7 +11,7 @@ type Operations = typeof operations;
 type Bound<F> = F extends (ctx: AuthContext, ...args: infer Args) => infer Result ? (...args: Args) => Result : never;
 
 /** One user pool and app client, with its own storage, hub and session: every operation as a method. */
-export type AuthInstance = { [Name in keyof Operations]: Bound<Operations[Name]> } & { Hub: Hub };
+export type AuthInstance = { [Name in keyof Operations]: Bound<Operations[Name]> } & { Hub: Hub; essentialCredentials: typeof essentialCredentials };
 
 /**
  * An independent instance, for several user pools (or clients) in one process. The top-level
@@ -23,7 +24,7 @@ export type AuthInstance = { [Name in keyof Operations]: Bound<Operations[Name]>
  */
 export function createAuth(config: AuthConfigInput, options: AuthOptions = {}): AuthInstance {
   const ctx = createContext(config, options);
-  const instance = { Hub: ctx.hub } as Record<string, unknown>;
+  const instance = { Hub: ctx.hub, essentialCredentials } as Record<string, unknown>;
   for (const [name, operation] of Object.entries(operations)) {
     instance[name] = (...args: unknown[]) => (operation as (ctx: AuthContext, ...rest: unknown[]) => unknown)(ctx, ...args);
   }

@@ -3,8 +3,11 @@ import type { AuthContext } from './core/context.js';
 import { createContext, type AuthOptions } from './core/create-context.js';
 import { createHub } from './core/hub.js';
 import { AuthError } from './errors.js';
+import { Cache } from './cache/index.js';
+import { configure as addRefreshHandlers } from './identity/refresh-handlers.js';
 import { createMemoryStorage } from './storage/memory.js';
 import type { KeyValueStorage } from './storage/types.js';
+import type { RefreshHandlers } from './types.js';
 
 /** The default instance's hub: `Hub.listen('auth', …)` hears what the top-level functions do. */
 export const Hub = /* @__PURE__ */ createHub();
@@ -14,16 +17,20 @@ let processMemory: KeyValueStorage | undefined;
 
 /**
  * Sets up the default instance the top-level functions use, from amplify_outputs.json or an
- * Amplify v6 `{ Auth: { Cognito } }` config. Calling it again replaces it.
+ * Amplify v6 `{ Auth: { Cognito } }` config. Calling it again replaces it; `{ refreshHandlers }`
+ * alone adds refresh handlers for federated tokens and keeps the rest (Amplify v5's
+ * `Auth.configure({ refreshHandlers })`).
  *
  * @example
  * import outputs from './amplify_outputs.json';
  * configure(outputs);
  * configure(outputs, { storage: createSessionStorage() });
+ * configure({ refreshHandlers: { developer: refreshDeveloperToken } });
  */
-export function configure(config: AuthConfigInput, options: Omit<AuthOptions, 'hub'> = {}): void {
+export function configure(config: AuthConfigInput | { refreshHandlers: RefreshHandlers }, options: Omit<AuthOptions, 'hub'> = {}): void {
+  if ('refreshHandlers' in config && !('Auth' in config) && !('version' in config)) return addRefreshHandlers(defaultInstance(), config);
   // Outside browsers the session survives a re-configure, as with Amplify's shared in-memory storage.
-  defaultContext = createContext(config, { ...options, hub: Hub }, () => (processMemory ??= createMemoryStorage()));
+  defaultContext = createContext(config, { cache: Cache, ...options, hub: Hub }, () => (processMemory ??= createMemoryStorage()));
 }
 
 export function defaultInstance(): AuthContext {

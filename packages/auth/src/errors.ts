@@ -1,5 +1,6 @@
 /**
- * Exception names a Cognito user pool answers with (`__type` on the wire; reference §2.9.1). The
+ * Exception names a Cognito user pool or identity pool answers with (`__type` on the wire; reference
+ * §2.9.1, §5.4). The
  * server's name is kept as the error's `name`, so apps match on the same strings as with Amplify.
  */
 export type CognitoErrorName =
@@ -10,10 +11,12 @@ export type CognitoErrorName =
   | 'DeviceKeyExistsException'
   | 'EnableSoftwareTokenMFAException'
   | 'ExpiredCodeException'
+  | 'ExternalServiceException'
   | 'FeatureUnavailableInTierException'
   | 'ForbiddenException'
   | 'InternalErrorException'
   | 'InvalidEmailRoleAccessPolicyException'
+  | 'InvalidIdentityPoolConfigurationException'
   | 'InvalidLambdaResponseException'
   | 'InvalidParameterException'
   | 'InvalidPasswordException'
@@ -27,6 +30,7 @@ export type CognitoErrorName =
   | 'PasswordHistoryPolicyViolationException'
   | 'PasswordResetRequiredException'
   | 'RefreshTokenReuseException'
+  | 'ResourceConflictException'
   | 'ResourceNotFoundException'
   | 'SoftwareTokenMFANotFoundException'
   | 'TooManyFailedAttemptsException'
@@ -87,6 +91,13 @@ export type LibraryErrorName =
   | 'IncorrectMFAMethod'
   | 'EmptyUpdatePassword'
   | 'InvalidPreferredChallenge'
+  | 'InvalidIdentityPoolIdException'
+  | 'InvalidIdTokenException'
+  | 'GetIdResponseException'
+  | 'CredentialsNotFoundException'
+  | 'CredentialsException'
+  /** Cognate's own: a federated token expired and no refresh handler renewed it; the federated sign-in ended. */
+  | 'FederatedTokenExpiredException'
   /** Cognate's own: a value does not fit in a cookie (4096 bytes for name and value). */
   | 'CookieTooLargeException'
   /** Cognate's own: the browser did not keep a cookie that was set (blocked, or over a limit). */

@@ -17,6 +17,7 @@ export type { KeyValueStorage } from './storage/types.js';
 export { createMemoryStorage } from './storage/memory.js';
 export { createLocalStorage, createSessionStorage } from './storage/web.js';
 export { createCookieStorage, maxCookieBytes, type CookieStorageOptions } from './storage/cookie.js';
+export { essentialCredentials } from './identity/current-credentials.js';
 export type * from './types.js';
 
 export const signUp = /* @__PURE__ */ onDefault(op.signUp);
@@ -45,3 +46,6 @@ export const fetchMFAPreference = /* @__PURE__ */ onDefault(op.fetchMFAPreferenc
 export const rememberDevice = /* @__PURE__ */ onDefault(op.rememberDevice);
 export const forgetDevice = /* @__PURE__ */ onDefault(op.forgetDevice);
 export const fetchDevices = /* @__PURE__ */ onDefault(op.fetchDevices);
+export const federatedSignIn = /* @__PURE__ */ onDefault(op.federatedSignIn);
+export const currentAuthenticatedUser = /* @__PURE__ */ onDefault(op.currentAuthenticatedUser);
+export const currentCredentials = /* @__PURE__ */ onDefault(op.currentCredentials);

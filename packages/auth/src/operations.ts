@@ -19,3 +19,8 @@ export { deleteUser } from './user/delete-user.js';
 export { updatePassword, resetPassword, confirmResetPassword } from './user/password.js';
 export { setUpTOTP, verifyTOTPSetup, updateMFAPreference, fetchMFAPreference } from './user/mfa.js';
 export { rememberDevice, forgetDevice, fetchDevices } from './user/devices.js';
+export { federatedSignIn } from './identity/federated-sign-in.js';
+export { currentAuthenticatedUser } from './identity/current-authenticated-user.js';
+export { currentCredentials } from './identity/current-credentials.js';
+/** `configure({ refreshHandlers })` on an instance; the top-level configure is default-instance.ts's. */
+export { configure } from './identity/refresh-handlers.js';

@@ -5,3 +5,4 @@ export type * from './types/sign-in.js';
 export type * from './types/sign-up.js';
 export type * from './types/session.js';
 export type * from './types/user.js';
+export type * from './types/identity.js';

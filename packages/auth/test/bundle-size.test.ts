@@ -33,7 +33,8 @@ async function bundleSize(source: string): Promise<{ minified: number; gzipped: 
 }
 
 describe('bundle size (esbuild, minified, gzipped, browser target)', () => {
-  it('configure + signIn + fetchAuthSession stays under 10 KB; the same app with aws-amplify 6 is measured beside it', async () => {
+  // 10 KB until fetchAuthSession answered identity-pool credentials (guests, users, federated users): 11 KB since.
+  it('configure + signIn + fetchAuthSession stays under 11 KB; the same app with aws-amplify 6 is measured beside it', async () => {
     const ours = await bundleSize(`
       import { configure, signIn, fetchAuthSession } from '@cognate/auth';
       configure(${outputs});
@@ -53,7 +54,7 @@ describe('bundle size (esbuild, minified, gzipped, browser target)', () => {
       `[bundle] @cognate/auth: ${ours.minified} B minified, ${ours.gzipped} B gzipped; ` +
         `aws-amplify 6: ${amplify.minified} B minified, ${amplify.gzipped} B gzipped (${(amplify.gzipped / ours.gzipped).toFixed(1)}×)`,
     );
-    expect(ours.gzipped).toBeLessThan(10 * 1024);
+    expect(ours.gzipped).toBeLessThan(11 * 1024);
     expect(amplify.gzipped).toBeGreaterThan(ours.gzipped);
   });
 

@@ -1,6 +1,9 @@
 import type { KeyValueStorage } from '../storage/types.js';
 import type { CognitoAuthTokens } from '../tokens/token-store.js';
 import type { AutoSignInState } from '../sign-up/auto-sign-in-state.js';
+import type { CacheInstance } from '../cache/cache.js';
+import type { IdentityState } from '../identity/credentials-cache.js';
+import type { RefreshHandlers } from '../types.js';
 import type { ResolvedConfig } from './config.js';
 import type { Hub } from './hub.js';
 
@@ -23,4 +26,10 @@ export interface AuthContext {
   /** The one refresh in flight in this instance, shared by every caller that asks meanwhile. */
   refreshing?: Promise<CognitoAuthTokens | null> | undefined;
   autoSignIn?: AutoSignInState | undefined;
+  /** Identity-pool credentials and identity ids held in memory (reference §5.3). */
+  identity: IdentityState;
+  /** Where a federated sign-in is kept, under `federatedInfo`. */
+  cache: CacheInstance;
+  /** Renew federated tokens, by provider. */
+  refreshHandlers: RefreshHandlers;
 }

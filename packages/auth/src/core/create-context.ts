@@ -1,9 +1,11 @@
+import { createCache, type CacheInstance } from '../cache/cache.js';
 import { createMemoryStorage } from '../storage/memory.js';
 import type { KeyValueStorage } from '../storage/types.js';
 import { createLocalStorage, createSessionStorage, hasWebStorage } from '../storage/web.js';
 import { resolveConfig, type AuthConfigInput } from './config.js';
 import type { AuthContext, RefreshOperation } from './context.js';
 import { createHub, type Hub } from './hub.js';
+import type { RefreshHandlers } from '../types.js';
 
 export interface AuthOptions {
   /** Where tokens live: localStorage in browsers, memory elsewhere, by default. */
@@ -20,6 +22,13 @@ export interface AuthOptions {
   refreshOperation?: RefreshOperation;
   /** The hub this instance dispatches into; a new one by default. */
   hub?: Hub;
+  /**
+   * Where a federated sign-in is kept (`federatedInfo`): the shared `Cache` for the default
+   * instance, as in Amplify; a cache in the instance's `storage` for createAuth.
+   */
+  cache?: CacheInstance;
+  /** Get federated providers new tokens (Amplify v5's `refreshHandlers`). */
+  refreshHandlers?: RefreshHandlers;
 }
 
 export function createContext(config: AuthConfigInput, options: AuthOptions = {}, defaultStorage?: () => KeyValueStorage): AuthContext {
@@ -34,5 +43,8 @@ export function createContext(config: AuthConfigInput, options: AuthOptions = {}
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     headers: options.headers,
     refreshOperation: options.refreshOperation ?? 'GetTokensFromRefreshToken',
+    identity: {},
+    cache: options.cache ?? createCache({ storage }),
+    refreshHandlers: { ...options.refreshHandlers },
   };
 }

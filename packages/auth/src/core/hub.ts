@@ -1,9 +1,10 @@
 import type { AuthError } from '../errors.js';
-import type { AuthUser } from '../types.js';
+import type { AuthUser, FederatedAuthenticatedUser } from '../types.js';
 
-/** The `auth` channel's events, as Amplify v6 names them (reference §6.5). */
+/** The `auth` channel's events, as Amplify v6 names them (reference §6.5); federatedSignIn's as v5 did. */
 export type AuthHubEventData =
   | { event: 'signedIn'; data: AuthUser }
+  | { event: 'signIn'; data: FederatedAuthenticatedUser; message: string }
   | { event: 'signedOut' }
   | { event: 'tokenRefresh' }
   | { event: 'tokenRefresh_failure'; data: { error: AuthError } }

@@ -5,16 +5,23 @@ import type { AuthContext } from './context.js';
  * One call of the user-pool JSON API (reference §1.1): POST to the endpoint, the operation in
  * `X-Amz-Target`. Errors become AuthError with the server's exception name and message.
  */
-export async function callUserPool<Output = Record<string, any>>(ctx: AuthContext, operation: string, input: object): Promise<Output> {
+export const callUserPool = <Output = Record<string, any>>(ctx: AuthContext, operation: string, input: object): Promise<Output> =>
+  callJsonApi(ctx, ctx.config.endpoint, `AWSCognitoIdentityProviderService.${operation}`, input, ctx.headers);
+
+/** One call of the identity-pool JSON API (reference §5.1), framed as the user-pool one; none is signed. */
+export const callIdentityPool = <Output = Record<string, any>>(ctx: AuthContext, endpoint: string, operation: string, input: object): Promise<Output> =>
+  callJsonApi(ctx, endpoint, `AWSCognitoIdentityService.${operation}`, input);
+
+async function callJsonApi<Output>(ctx: AuthContext, endpoint: string, target: string, input: object, headers?: AuthContext['headers']): Promise<Output> {
   let response: Response;
   try {
-    response = await ctx.fetch(ctx.config.endpoint, {
+    response = await ctx.fetch(endpoint, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+        'x-amz-target': target,
         'cache-control': 'no-store',
-        ...(await ctx.headers?.()),
+        ...(await headers?.()),
       },
       body: JSON.stringify(input),
     });

@@ -1,13 +1,15 @@
 import type { AuthContext } from '../core/context.js';
 import { callUserPool } from '../core/transport.js';
+import { forgetIdentity } from '../identity/forget-identity.js';
 import { getTokens } from '../tokens/get-tokens.js';
 import { clearTokens, loadTokens } from '../tokens/token-store.js';
 import type { SignOutInput } from '../types.js';
 
 /**
  * Signs out: revokes the refresh token (and the tokens issued from it) on the server, then clears
- * the local session. `{ global: true }` ends every session of the user, on every device. Server
- * errors do not stop the local sign-out, as in Amplify.
+ * the local session, the identity-pool credentials and identity id, and a federated sign-in.
+ * `{ global: true }` ends every session of the user, on every device. Server errors do not stop
+ * the local sign-out, as in Amplify.
  *
  * @example
  * await signOut({ global: true });
@@ -29,5 +31,6 @@ export async function signOut(ctx: AuthContext, input: SignOutInput = {}): Promi
     // The local session ends whatever the server said.
   }
   await clearTokens(ctx);
+  await forgetIdentity(ctx);
   ctx.hub.dispatch('auth', { event: 'signedOut' }, 'Auth');
 }

@@ -1,6 +1,7 @@
 import type { AuthContext } from '../core/context.js';
 import { callUserPool } from '../core/transport.js';
 import { AuthError } from '../errors.js';
+import { clearFederatedInfo } from '../identity/federated-info.js';
 import { userFromTokens } from '../session/current-user.js';
 import { createDeviceVerifier } from '../srp/srp.js';
 import { storeTokens, tokensFromResult, type DeviceMetadata } from '../tokens/token-store.js';
@@ -18,6 +19,8 @@ export async function completeSignIn(
   if (!result.AccessToken) throw new AuthError({ name: 'InvalidTokens', message: 'Invalid tokens', recoverySuggestion: 'Check Cognito UserPool settings' });
   const tokens = { ...tokensFromResult(ctx, result, username), signInDetails, deviceMetadata: await confirmNewDevice(ctx, result) };
   await storeTokens(ctx, tokens);
+  // A user-pool user replaces a federated one (federatedSignIn refuses the other way round).
+  await clearFederatedInfo(ctx);
   await clearSignInState(ctx);
   ctx.autoSignIn = undefined;
   ctx.hub.dispatch('auth', { event: 'signedIn', data: userFromTokens(tokens) }, 'Auth');

@@ -18,7 +18,7 @@ export interface AWSCredentials {
 
 export interface AuthSession {
   tokens?: AuthTokens | undefined;
-  /** Identity pools come later: always undefined for now. */
+  /** From the identity pool, when one is configured: for the signed-in user, or a guest when `allowGuestAccess`. */
   credentials?: AWSCredentials | undefined;
   identityId?: string | undefined;
   userSub?: string | undefined;

@@ -94,12 +94,16 @@ const poolOf = (clientId: string) => testConfig.UserPools!.find((pool) => pool.C
 
 export async function startCognate(
   dialect: TestDialect = 'sqlite',
-  { clockStartMs = Date.UTC(2026, 10, 22, 12, 0, 0), ...options }: { extraOperations?: Record<string, Operation>; clockStartMs?: number } = {},
+  {
+    clockStartMs = Date.UTC(2026, 10, 22, 12, 0, 0),
+    config = testConfig,
+    ...options
+  }: { extraOperations?: Record<string, Operation>; clockStartMs?: number; config?: ConfigFile } = {},
 ): Promise<Cognate> {
   const clock = new ManualClock(clockStartMs);
   const smtp = await startSmtpReceiver();
   const sms = await startWebhookReceiver();
-  const server = await startTestServer(dialect, { config: testConfig, clock, smtpUrl: smtp.url, smsWebhookUrl: sms.url, ...options });
+  const server = await startTestServer(dialect, { config, clock, smtpUrl: smtp.url, smsWebhookUrl: sms.url, ...options });
   const takenMail = new Set<ReceivedMail>();
   const takenSms = new Set<ReceivedSms>();
   const codeIn = (text: string) => {
