@@ -32,16 +32,24 @@ export class RolePolicies {
     });
   }
 
-  /** The role's policies become exactly these, in one transaction. */
+  /**
+   * The role's policies become exactly these. Upserts rather than delete-and-insert, so processes
+   * applying the same config at once both succeed.
+   */
   async replace(roleArn: string, policies: readonly RolePolicy[], now: number): Promise<void> {
     this.cache.forget(roleArn);
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('role_policies').where('role_arn', '=', roleArn).execute();
-      if (policies.length === 0) return;
-      await trx
-        .insertInto('role_policies')
-        .values(policies.map((policy) => ({ role_arn: roleArn, policy_name: policy.PolicyName, document: JSON.stringify(policy.PolicyDocument), updated_at: now })))
-        .execute();
+      let stale = trx.deleteFrom('role_policies').where('role_arn', '=', roleArn);
+      if (policies.length > 0) stale = stale.where('policy_name', 'not in', policies.map((policy) => policy.PolicyName));
+      await stale.execute();
+      for (const policy of policies) {
+        const values = { document: JSON.stringify(policy.PolicyDocument), updated_at: now };
+        await trx
+          .insertInto('role_policies')
+          .values({ role_arn: roleArn, policy_name: policy.PolicyName, ...values })
+          .onConflict((oc) => oc.columns(['role_arn', 'policy_name']).doUpdateSet(values))
+          .execute();
+      }
     });
   }
 }
