@@ -97,6 +97,19 @@ describe('federatedSignIn against Cognate (sqlite)', () => {
     expect(recorder.operations()).toEqual(['GetId', 'GetCredentialsForIdentity', 'GetCredentialsForIdentity']);
   });
 
+  it('google: the Logins key is accounts.google.com, and expires_at may be the ID token’s exp as it is', async () => {
+    const token = await cognate.google.idToken({ sub: `google-${crypto.randomUUID()}` }, { nowMs: cognate.clock.now() });
+    const { exp } = decodeJWT(token).payload;
+    const { auth, recorder } = recordedAuth();
+    const credentials = await auth.federatedSignIn('google', { token, expires_at: exp! }, { name: 'Grace', email: 'grace@example.com' });
+    expect(recorder.requests.map(({ operation, body }) => [operation, body.Logins])).toEqual([
+      ['GetId', { 'accounts.google.com': token }],
+      ['GetCredentialsForIdentity', { 'accounts.google.com': token }],
+    ]);
+    expect(await auth.currentAuthenticatedUser()).toEqual({ id: credentials.identityId, name: 'Grace', email: 'grace@example.com', token });
+    expect((await cognate.callerIdentity(auth.essentialCredentials(credentials))).Arn).toBe(assumedRoleArn(authenticatedRole));
+  });
+
   it('developer provider: the token and identity id a backend got from GetOpenIdTokenForDeveloperIdentity, without GetId', async () => {
     const { IdentityId, Token } = await cognate.developerToken(`dev-${crypto.randomUUID()}`);
     const { auth, recorder } = recordedAuth();

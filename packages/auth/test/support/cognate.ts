@@ -2,6 +2,7 @@
 // the SMS webhook, and server and library share one clock the test moves by hand.
 import { randomUUID } from 'node:crypto';
 import type { ConfigFile } from '../../../server/src/config/schema.js';
+import type { LoginProviderSettings } from '../../../server/src/config/settings.js';
 import type { Operation } from '../../../server/src/protocol/operation.js';
 import type { RunningServer } from '../../../server/src/server.js';
 import type { TestDialect } from '../../../server/test/support/databases.js';
@@ -98,7 +99,7 @@ export async function startCognate(
     clockStartMs = Date.UTC(2026, 10, 22, 12, 0, 0),
     config = testConfig,
     ...options
-  }: { extraOperations?: Record<string, Operation>; clockStartMs?: number; config?: ConfigFile } = {},
+  }: { extraOperations?: Record<string, Operation>; clockStartMs?: number; config?: ConfigFile; loginProviders?: LoginProviderSettings } = {},
 ): Promise<Cognate> {
   const clock = new ManualClock(clockStartMs);
   const smtp = await startSmtpReceiver();

@@ -1,6 +1,17 @@
 // Compile-time checks (test/types.test.ts runs tsc on this directory): what apps write with the
 // library must type-check, and what is wrong must not.
-import { AuthError, isAuthError, signIn, type AuthErrorName, type AuthNextSignInStep, type SignInOutput } from '../../src/index.js';
+import {
+  AuthError,
+  currentCredentials,
+  essentialCredentials,
+  federatedSignIn,
+  isAuthError,
+  signIn,
+  type AuthErrorName,
+  type AuthNextSignInStep,
+  type HubType,
+  type SignInOutput,
+} from '../../src/index.js';
 
 export function messageFor(error: unknown): string {
   if (!(error instanceof AuthError)) return 'unknown';
@@ -54,3 +65,24 @@ export async function narrowedByGuard(): Promise<AuthErrorName | undefined> {
   await signIn({ username: 'u', options: { authFlowType: 'SMS_AUTH' } });
   return undefined;
 }
+
+export function federatedEvents(hub: HubType): () => void {
+  return hub.listen('auth', ({ payload }) => {
+    if (payload.event === 'signIn') console.log(payload.data.id, payload.data.token, payload.message);
+    // @ts-expect-error: signedIn (v6) carries an AuthUser, not a federated user's token
+    if (payload.event === 'signedIn') console.log(payload.data.token);
+  });
+}
+
+export async function federatedFailure(): Promise<string> {
+  try {
+    return (await federatedSignIn('developer', { token: 't', expires_at: 1 })).identityId;
+  } catch (error) {
+    if (isAuthError(error, 'FederatedTokenExpiredException')) return error.recoverySuggestion ?? '';
+    // @ts-expect-error: not an error name
+    if (isAuthError(error, 'FederatedTokenExpired')) return '';
+    throw error;
+  }
+}
+
+export const sdkCredentials = async (): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }> => essentialCredentials(await currentCredentials());
