@@ -1,6 +1,7 @@
-// @cognate/auth: the aws-amplify/auth v6 API over the Cognito user-pool wire protocol, for Cognate
-// and Amazon Cognito alike. Each function below works on the instance `configure` sets up;
-// `createAuth` makes independent instances.
+// @cognate/auth: the aws-amplify/auth v6 API over the Cognito user-pool and identity-pool wire
+// protocols, for Cognate and Amazon Cognito alike, with Amplify v5's identity-pool federation.
+// Each function below works on the instance `configure` sets up; `createAuth` makes independent
+// instances.
 import { onDefault } from './default-instance.js';
 import * as op from './operations.js';
 

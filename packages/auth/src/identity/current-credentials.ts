@@ -16,7 +16,7 @@ export const toICredentials = ({ credentials, identityId, authenticated }: Ident
  * const s3 = new S3Client({ region, credentials: essentialCredentials(await currentCredentials()) });
  */
 export async function currentCredentials(ctx: AuthContext): Promise<ICredentials> {
-  identityPool(ctx);
+  identityPool(ctx); // InvalidIdentityPoolIdException without a usable pool id
   const value = await sessionCredentials(ctx, await getTokens(ctx));
   if (!value) throw unauthenticated();
   return toICredentials(value);

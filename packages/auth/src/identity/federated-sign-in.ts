@@ -26,7 +26,7 @@ export async function federatedSignIn(
   { token, identity_id, expires_at }: FederatedResponse,
   user: FederatedUser = {},
 ): Promise<ICredentials> {
-  identityPool(ctx);
+  identityPool(ctx); // InvalidIdentityPoolIdException without a usable pool id
   if (await loadTokens(ctx)) {
     throw new AuthError({
       name: 'UserAlreadyAuthenticatedException',
