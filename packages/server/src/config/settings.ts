@@ -34,7 +34,7 @@ export interface LoginProviderSettings {
   googleIssuerUrl: string;
   /** COGNATE_APPLE_ISSUER_URL: likewise for Sign in with Apple. */
   appleIssuerUrl: string;
-  /** COGNATE_LOGIN_PROVIDER_TIMEOUT_MS: how long a token inspection may take before the login is refused. */
+  /** COGNATE_LOGIN_PROVIDER_TIMEOUT_MS: how long a token inspection, or an OpenID provider's discovery or key fetch, may take. */
   timeoutMs: number;
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../store/schema.js';
 import { ShortCache } from '../store/short-cache.js';
 import { urlProblem, withoutScheme } from './issuer-url.js';
+import { askProvider } from './logins/provider-request.js';
 
 /** An OpenID Connect provider as IAM declares one: its issuer URL and the audiences its tokens may carry. */
 export interface OpenIdConnectProvider {
@@ -21,6 +22,8 @@ export class OpenIdConnectProviders {
   constructor(
     private readonly db: Kysely<Database>,
     clock: Clock,
+    /** How long discovery and each key fetch may take: the login-provider timeout. */
+    private readonly timeoutMs: number,
   ) {
     this.providers = new ShortCache(clock, 1000);
   }
@@ -47,7 +50,7 @@ export class OpenIdConnectProviders {
   keysOf(issuer: string): Promise<JWTVerifyGetKey> {
     let keys = this.keySets.get(issuer);
     if (!keys) {
-      keys = discoverKeys(issuer);
+      keys = discoverKeys(issuer, this.timeoutMs);
       keys.catch(() => this.keySets.delete(issuer));
       this.keySets.set(issuer, keys);
     }
@@ -55,12 +58,12 @@ export class OpenIdConnectProviders {
   }
 }
 
-async function discoverKeys(issuer: string): Promise<JWTVerifyGetKey> {
-  const response = await fetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5000), redirect: 'error' });
-  if (response.status !== 200) throw new Error(`${issuer}: discovery answered ${response.status}`);
-  const document = (await response.json()) as { jwks_uri?: unknown };
-  const jwksUri = typeof document.jwks_uri === 'string' ? document.jwks_uri : '';
-  const problem = urlProblem(jwksUri);
+/** The discovery document is read as a provider's answer is: bounded in time and size, no redirects. */
+async function discoverKeys(issuer: string, timeoutMs: number): Promise<JWTVerifyGetKey> {
+  const { status, body } = await askProvider(`${issuer}/.well-known/openid-configuration`, timeoutMs);
+  if (status !== 200) throw new Error(`${issuer}: discovery answered ${status}`);
+  const jwksUri = (body as { jwks_uri?: unknown } | undefined)?.jwks_uri;
+  const problem = typeof jwksUri === 'string' ? urlProblem(jwksUri) : 'is missing';
   if (problem) throw new Error(`${issuer}: jwks_uri ${problem}`);
-  return createRemoteJWKSet(new URL(jwksUri));
+  return createRemoteJWKSet(new URL(jwksUri as string), { timeoutDuration: timeoutMs });
 }

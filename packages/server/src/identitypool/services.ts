@@ -22,7 +22,7 @@ export function createIdentityServices(db: Kysely<Database>, sealer: Sealer, clo
   return {
     pools: new IdentityPoolStore(db, clock),
     keys: new IdentityKeys(db, sealer, clock, random),
-    openIdConnect: new OpenIdConnectProviders(db, clock),
+    openIdConnect: new OpenIdConnectProviders(db, clock, loginProviders.timeoutMs),
     rolePolicies: new RolePolicies(db, clock),
     publicProviders: new PublicLoginProviders(loginProviders, clock),
   };

@@ -45,16 +45,19 @@ const developerProvider = 'login.example';
 const identityIdPattern = /^us-east-1:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const notAuthorized = (message: string) => ({ name: 'NotAuthorizedException', message });
 
-const configWith = (provider: OpenIdProvider): ConfigFile => ({
+const configWith = (provider: OpenIdProvider, gone: OpenIdProvider): ConfigFile => ({
   ...testConfig,
-  OpenIdConnectProviders: [{ Url: provider.issuer, ClientIDList: ['oidc-app'] }],
+  OpenIdConnectProviders: [
+    { Url: provider.issuer, ClientIDList: ['oidc-app'] },
+    { Url: gone.issuer, ClientIDList: ['oidc-app'] },
+  ],
   IdentityPools: [
     {
       Id: guestPoolId,
       IdentityPoolName: 'guests and users',
       AllowUnauthenticatedIdentities: true,
       CognitoIdentityProviders: [{ ProviderName: userPoolProvider, ClientId: 'publicclient1' }],
-      OpenIdConnectProviderARNs: [`arn:aws:iam::000000000000:oidc-provider/${provider.key}`],
+      OpenIdConnectProviderARNs: [`arn:aws:iam::000000000000:oidc-provider/${provider.key}`, `arn:aws:iam::000000000000:oidc-provider/${gone.key}`],
       DeveloperProviderName: developerProvider,
       Roles: { authenticated: authenticatedRole, unauthenticated: guestRole },
     },
@@ -72,6 +75,8 @@ describe.each(dialects)('identity pools through the AWS SDK (%s)', (dialect) => 
   const clock = new ManualClock();
   let server: RunningServer;
   let provider: OpenIdProvider;
+  /** Declared, then stopped before any login: its discovery document cannot be fetched. */
+  let gone: OpenIdProvider;
   let dataDir: string;
   /** Signed with the test admin key, on the server's clock (made anew: the clock moves). */
   const identity = () =>
@@ -101,8 +106,10 @@ describe.each(dialects)('identity pools through the AWS SDK (%s)', (dialect) => 
 
   beforeAll(async () => {
     provider = await startOpenIdProvider();
+    gone = await startOpenIdProvider();
     dataDir = await createTestDataDir();
-    server = await startTestServer(dialect, { config: configWith(provider), clock, dataDir });
+    server = await startTestServer(dialect, { config: configWith(provider, gone), clock, dataDir });
+    await gone.close();
   });
   afterAll(async () => {
     await server?.close();
@@ -214,6 +221,14 @@ describe.each(dialects)('identity pools through the AWS SDK (%s)', (dialect) => 
       expect((await getId({ [provider.key]: token })).IdentityId).toBe(IdentityId);
       expect(await describeIdentity(IdentityId!)).toMatchObject({ Logins: [provider.key] });
       expect(await roleOf((await credentialsFor(IdentityId!, { [provider.key]: token })).Credentials!)).toBe(authenticatedRole);
+    });
+
+    it("answers ExternalServiceException when the provider's discovery document cannot be fetched", async () => {
+      const token = await gone.idToken({ sub: 'bob' }, { nowMs: clock.now() });
+      expect(await rejection(getId({ [gone.key]: token }))).toMatchObject({
+        name: 'ExternalServiceException',
+        message: `Couldn't verify the token with ${gone.key}: the provider did not answer as expected.`,
+      });
     });
 
     it('refuses another audience, another key and a mismatched issuer', async () => {

@@ -1,3 +1,4 @@
+import { fail } from '../../errors.js';
 import type { Context } from '../../userpool/context.js';
 import { withoutScheme } from '../issuer-url.js';
 import { decodeLoginToken, loginMessages, refuseLogin, verifyLoginToken } from './login-token.js';
@@ -24,7 +25,7 @@ export async function verifyOpenIdConnectLogin(context: Context, key: string, tr
     keys = await context.identity.openIdConnect.keysOf(trust.discoveryUrl);
   } catch (error) {
     console.error(`[identity] keys of ${trust.discoveryUrl} unavailable:`, (error as Error).message);
-    return refuseLogin(loginMessages.signature);
+    return fail('ExternalServiceException', loginMessages.providerUnavailable(key));
   }
   const claims = await verifyLoginToken(context, token, keys);
   const tokenAudiences = typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []);
