@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { systemClock, systemRandom, type Clock, type Random } from './clock.js';
-import type { ServerSettings } from './config/settings.js';
+import { defaultHookTimeoutMs, type ServerSettings } from './config/settings.js';
 import { loadOrCreateMasterKey, Sealer } from './crypto/seal.js';
 import { createDelivery } from './delivery/index.js';
 import { createIdentityServices } from './identitypool/services.js';
@@ -31,5 +31,6 @@ export function createContext(settings: ServerSettings, store: Store, overrides:
     random,
     identity: createIdentityServices(store.db, sealer, clock, random, settings.loginProviders),
     publicUrl: settings.publicUrl ?? '',
+    hookTimeoutMs: settings.hookTimeoutMs ?? defaultHookTimeoutMs,
   };
 }

@@ -79,6 +79,36 @@ export const clientConfigSchema = z.strictObject({
 
 const verifiedAttribute = z.enum(['email', 'phone_number']);
 
+const lambdaArn = /^arn:[\w-]+:lambda:[\w-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/;
+
+/** A trigger names a Lambda ARN (stored, not invocable here) or the http(s) URL of a hook Cognate POSTs the event to. */
+export const triggerTarget = z
+  .string()
+  .max(2048)
+  .refine((value) => lambdaArn.test(value) || urlProblem(value) === undefined, {
+    error: (issue) => `must be a Lambda function ARN or a URL: ${urlProblem(String(issue.input))}`,
+  });
+
+const versionedTrigger = z.strictObject({ LambdaVersion: z.enum(['V1_0', 'V2_0', 'V3_0']), LambdaArn: triggerTarget });
+
+/** Cognito's LambdaConfigType. */
+export const lambdaConfigSchema = z.strictObject({
+  PreSignUp: triggerTarget.optional(),
+  CustomMessage: triggerTarget.optional(),
+  PostConfirmation: triggerTarget.optional(),
+  PreAuthentication: triggerTarget.optional(),
+  PostAuthentication: triggerTarget.optional(),
+  DefineAuthChallenge: triggerTarget.optional(),
+  CreateAuthChallenge: triggerTarget.optional(),
+  VerifyAuthChallengeResponse: triggerTarget.optional(),
+  PreTokenGeneration: triggerTarget.optional(),
+  UserMigration: triggerTarget.optional(),
+  PreTokenGenerationConfig: versionedTrigger.optional(),
+  CustomSMSSender: z.strictObject({ LambdaVersion: z.literal('V1_0'), LambdaArn: triggerTarget }).optional(),
+  CustomEmailSender: z.strictObject({ LambdaVersion: z.literal('V1_0'), LambdaArn: triggerTarget }).optional(),
+  KMSKeyID: z.string().max(2048).optional(),
+});
+
 export const poolConfigSchema = z.strictObject({
   Id: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like <region>_<letters and digits>').max(55).optional(),
   PoolName: z.string().regex(/^[\w\s+=,.@-]+$/).min(1).max(128),
@@ -142,6 +172,7 @@ export const poolConfigSchema = z.strictObject({
     })
     .optional(),
   DeletionProtection: z.enum(['ACTIVE', 'INACTIVE']).optional(),
+  LambdaConfig: lambdaConfigSchema.optional(),
   UserPoolTags: z.record(z.string(), z.string()).optional(),
   Clients: z.array(clientConfigSchema).optional(),
 });
@@ -269,6 +300,7 @@ export const configFileSchema = z.strictObject({
 export type ConfigFile = z.infer<typeof configFileSchema>;
 export type PoolConfig = z.infer<typeof poolConfigSchema>;
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
+export type LambdaConfig = z.infer<typeof lambdaConfigSchema>;
 export type AdminCredential = z.infer<typeof adminCredentialSchema>;
 export type IdentityPoolConfig = z.infer<typeof identityPoolConfigSchema>;
 export type OpenIdConnectProviderConfig = z.infer<typeof openIdConnectProviderConfigSchema>;

@@ -22,7 +22,12 @@ export interface ServerSettings {
   adminCredential?: AdminCredential | undefined;
   /** Where identity pools ask the public login providers about tokens; the real providers when absent. */
   loginProviders?: LoginProviderSettings | undefined;
+  /** COGNATE_HOOK_TIMEOUT_MS: how long a hook (a trigger's URL) may take to answer; `defaultHookTimeoutMs` when absent. */
+  hookTimeoutMs?: number | undefined;
 }
+
+/** Cognito gives a trigger's Lambda 5 seconds. */
+export const defaultHookTimeoutMs = 5000;
 
 /** The public login providers of identity pools' SupportedLoginProviders, as this server reaches them. */
 export interface LoginProviderSettings {
@@ -68,7 +73,15 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Se
     region: env.COGNATE_REGION || 'us-east-1',
     adminCredential: adminCredentialFromEnv(env),
     loginProviders: loginProvidersFromEnv(env),
+    hookTimeoutMs: millisecondsFromEnv(env, 'COGNATE_HOOK_TIMEOUT_MS', defaultHookTimeoutMs),
   };
+}
+
+function millisecondsFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  const ms = text === undefined || text === '' ? fallback : Number(text);
+  if (!Number.isInteger(ms) || ms < 1 || ms > 60_000) throw new Error(`${name} must be a number of milliseconds from 1 to 60000, not "${text}"`);
+  return ms;
 }
 
 function loginProvidersFromEnv(env: NodeJS.ProcessEnv): LoginProviderSettings {
@@ -78,11 +91,7 @@ function loginProvidersFromEnv(env: NodeJS.ProcessEnv): LoginProviderSettings {
     if (problem) throw new Error(`${name} ${problem}, not "${value}"`);
     return value.replace(/\/+$/, '');
   };
-  const timeout = env.COGNATE_LOGIN_PROVIDER_TIMEOUT_MS;
-  const timeoutMs = timeout === undefined || timeout === '' ? defaultLoginProviders.timeoutMs : Number(timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) {
-    throw new Error(`COGNATE_LOGIN_PROVIDER_TIMEOUT_MS must be a number of milliseconds from 1 to 60000, not "${timeout}"`);
-  }
+  const timeoutMs = millisecondsFromEnv(env, 'COGNATE_LOGIN_PROVIDER_TIMEOUT_MS', defaultLoginProviders.timeoutMs);
   return {
     facebookGraphUrl: url('COGNATE_FACEBOOK_GRAPH_URL', defaultLoginProviders.facebookGraphUrl),
     amazonApiUrl: url('COGNATE_AMAZON_API_URL', defaultLoginProviders.amazonApiUrl),

@@ -19,6 +19,8 @@ export interface Context {
   identity: IdentityServices;
   /** The externally visible base URL, without a trailing slash; token `iss` is `<publicUrl>/<poolId>`. */
   publicUrl: string;
+  /** How long a hook may take to answer before the operation fails as on a Lambda timeout. */
+  hookTimeoutMs: number;
 }
 
 export const issuerOf = (context: Pick<Context, 'publicUrl'>, poolId: string) => `${context.publicUrl}/${poolId}`;

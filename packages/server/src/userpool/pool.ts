@@ -1,3 +1,5 @@
+import type { LambdaConfig } from '../config/schema.js';
+
 /**
  * A user pool's settings, in the members of Cognito's UserPoolType: what the config declares, what
  * CreateUserPool takes and what DescribeUserPool answers are one shape.
@@ -52,6 +54,8 @@ export interface UserPoolSettings {
     InviteMessageTemplate?: { EmailMessage?: string; EmailSubject?: string; SMSMessage?: string };
   };
   DeletionProtection?: 'ACTIVE' | 'INACTIVE';
+  /** The triggers: hook URLs Cognate calls, or Lambda ARNs it keeps but cannot invoke. */
+  LambdaConfig?: LambdaConfig;
   UserPoolTags?: Record<string, string>;
   /** What SetUserPoolMfaConfig stores; GetUserPoolMfaConfig answers them. */
   SmsMfaConfiguration?: SmsMfaConfig;

@@ -25,6 +25,8 @@ export interface TestServerOptions {
   extraOperations?: Record<string, Operation>;
   /** Stand-ins for the public login providers (COGNATE_FACEBOOK_GRAPH_URL, …); the real ones when absent. */
   loginProviders?: LoginProviderSettings;
+  /** COGNATE_HOOK_TIMEOUT_MS. */
+  hookTimeoutMs?: number;
 }
 
 /** The key test/support/sdk.ts's sdkClient signs with. */
@@ -54,6 +56,7 @@ export async function startTestServer(dialect: TestDialect, options: TestServerO
       region: 'us-east-1',
       adminCredential: options.adminKey === null ? undefined : (options.adminKey ?? testAdminKey),
       loginProviders: options.loginProviders,
+      hookTimeoutMs: options.hookTimeoutMs,
     },
     {
       ...(options.clock ? { clock: options.clock } : {}),

@@ -73,7 +73,7 @@ export function describePool(pool: Dated<UserPoolSettings>, estimatedNumberOfUse
     ...settings,
     Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] }, ...settings.Policies },
     DeletionProtection: settings.DeletionProtection ?? 'INACTIVE',
-    LambdaConfig: {},
+    LambdaConfig: settings.LambdaConfig ?? {},
     SchemaAttributes: schemaAttributesOf(SchemaAttributes),
     VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE', ...settings.VerificationMessageTemplate },
     UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [], ...settings.UserAttributeUpdateSettings },
@@ -93,7 +93,7 @@ export function describePool(pool: Dated<UserPoolSettings>, estimatedNumberOfUse
 export const summarizePool = (pool: Dated<UserPoolSettings>) => ({
   Id: pool.value.Id,
   Name: pool.value.Name,
-  LambdaConfig: {},
+  LambdaConfig: pool.value.LambdaConfig ?? {},
   CreationDate: epochSecondsWithFraction(pool.createdAt),
   LastModifiedDate: epochSecondsWithFraction(pool.updatedAt),
 });

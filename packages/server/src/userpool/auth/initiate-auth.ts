@@ -2,6 +2,7 @@ import { fail } from '../../errors.js';
 import { clientAllowsFlow } from '../client.js';
 import { resolveClient, type ClientAndPool } from '../clients.js';
 import type { Context } from '../context.js';
+import { startCustomSignIn } from './custom-flow.js';
 import { signInWithPassword } from './password-flow.js';
 import { refreshTokens, secretHashProver } from './refresh-flow.js';
 import type { AuthResult } from './result.js';
@@ -41,7 +42,7 @@ export async function initiateAuth(context: Context, request: InitiateAuthReques
     case 'ADMIN_NO_SRP_AUTH':
       return signInWithPassword(context, resolved, parameters, flow);
     case 'CUSTOM_AUTH':
-      return fail('InvalidParameterException', 'Custom auth lambda trigger is not configured for the user pool.');
+      return startCustomSignIn(context, resolved, parameters);
     default:
       return fail('UnsupportedOperationException', `${flow} is not supported by this server yet.`);
   }

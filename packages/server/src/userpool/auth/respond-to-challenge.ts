@@ -1,6 +1,7 @@
 import { fail } from '../../errors.js';
 import type { Context } from '../context.js';
 import { answerDevicePasswordVerifier, answerDeviceSrpAuth } from '../devices/device-srp.js';
+import { answerCustomChallenge } from './custom-flow.js';
 import { resolveClientFor } from './initiate-auth.js';
 import { answerMfaCode, answerMfaSelection, answerMfaSetup } from './mfa-answers.js';
 import { answerNewPassword } from './new-password.js';
@@ -15,6 +16,7 @@ export interface RespondToAuthChallengeRequest {
   ChallengeResponses?: Record<string, string> | undefined;
   /** Set by AdminRespondToAuthChallenge. */
   UserPoolId?: string | undefined;
+  ClientMetadata?: Record<string, string> | undefined;
 }
 
 /** RespondToAuthChallenge: the answer must be to the challenge the session is waiting for. */
@@ -39,6 +41,8 @@ export async function respondToAuthChallenge(context: Context, request: RespondT
       return answerMfaSelection(context, resolved, session, responses);
     case 'MFA_SETUP':
       return answerMfaSetup(context, resolved, session, responses);
+    case 'CUSTOM_CHALLENGE':
+      return answerCustomChallenge(context, resolved, session, responses, request.ClientMetadata);
     case 'DEVICE_SRP_AUTH':
       return answerDeviceSrpAuth(context, resolved, session, responses);
     case 'DEVICE_PASSWORD_VERIFIER':

@@ -1,5 +1,6 @@
 import { opaqueToken, sha256Hex } from '../../crypto/hashes.js';
 import { fail, messages } from '../../errors.js';
+import type { ChallengeResult } from '../../hooks/auth-challenge.js';
 import type { UserPoolClient } from '../client.js';
 import type { Context } from '../context.js';
 
@@ -18,6 +19,17 @@ export interface SignInState {
   /** MFA_SETUP: the secret AssociateSoftwareToken handed out, sealed, and whether it was verified. */
   totpPendingSealed?: string;
   totpVerified?: boolean;
+  custom?: CustomProgress;
+}
+
+/** CUSTOM_AUTH: the challenge results so far and, while a custom challenge waits, what its answer is checked against. */
+export interface CustomProgress {
+  results: ChallengeResult[];
+  /** The name typed, when the client hides that no such user exists. */
+  unknownUsername?: string;
+  /** The create hook's privateChallengeParameters, sealed: they often hold the answer itself. */
+  privateParametersSealed?: string;
+  challengeMetadata?: string | null;
 }
 
 export interface OpenSession {

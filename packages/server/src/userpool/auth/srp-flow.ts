@@ -11,11 +11,15 @@ import { signInDevice } from '../devices/sign-in.js';
 import { assertEnabled } from './complete.js';
 import { assertNotLockedOut, recordFailedSignIn, recordSuccessfulSignIn } from './lockout.js';
 import type { AuthResult } from './result.js';
-import { endSession, startSession, type OpenSession } from './sessions.js';
+import { continueCustomSignIn } from './custom-flow.js';
+import { endSession, startSession, type CustomProgress, type OpenSession } from './sessions.js';
 import { failUnknownUser } from './unknown-user.js';
 
-/** USER_SRP_AUTH, first step: the server's ephemeral B for the client's A (reference §3.4). */
-export async function startSrpSignIn(context: Context, { client, pool }: ClientAndPool, parameters: Record<string, string>): Promise<AuthResult> {
+/**
+ * USER_SRP_AUTH, first step: the server's ephemeral B for the client's A (reference §3.4). CUSTOM_AUTH
+ * takes the same step when its define hook asks for PASSWORD_VERIFIER, carrying its progress along.
+ */
+export async function startSrpSignIn(context: Context, { client, pool }: ClientAndPool, parameters: Record<string, string>, custom?: CustomProgress): Promise<AuthResult> {
   const identifier = parameters.USERNAME;
   if (!identifier) return fail('InvalidParameterException', 'Missing required parameter USERNAME');
   if (parameters.SRP_A === undefined) return fail('InvalidParameterException', 'Missing required parameter SRP_A');
@@ -39,10 +43,11 @@ export async function startSrpSignIn(context: Context, { client, pool }: ClientA
   const { bHex, BHex } = startSrp(verifier);
   const secretBlock = context.random.bytes(64).toString('base64');
   const session = await startSession(context, client, {
-    flow: 'USER_SRP_AUTH',
+    flow: custom ? 'CUSTOM_AUTH' : 'USER_SRP_AUTH',
     username: user && user.srpVerifierSealed ? user.username : null,
     challenge: 'PASSWORD_VERIFIER',
     srp: { A: parameters.SRP_A, bSealed: context.sealer.seal(bHex, 'srp-b'), B: BHex, secretBlock, salt },
+    ...(custom ? { custom } : {}),
   });
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
@@ -50,6 +55,8 @@ export async function startSrpSignIn(context: Context, { client, pool }: ClientA
     ChallengeParameters: { SALT: salt, SRP_B: BHex, SECRET_BLOCK: secretBlock, USER_ID_FOR_SRP: username, USERNAME: username },
   };
 }
+
+const passwordVerified = { challengeName: 'PASSWORD_VERIFIER', challengeResult: true, challengeMetadata: null };
 
 /** PASSWORD_VERIFIER: the client's proof that it knows the password. Every failure reads the same. */
 export async function answerPasswordVerifier(
@@ -93,5 +100,6 @@ export async function answerPasswordVerifier(
     return fail('NotAuthorizedException', messages.incorrectCredentials);
   }
   await recordSuccessfulSignIn(context, user);
+  if (state.custom) return continueCustomSignIn(context, resolved, user, state.custom, passwordVerified, device?.key);
   return completeSignInOnDevice(context, resolved, user, state.flow, device?.key);
 }

@@ -42,6 +42,15 @@ describe('config validation', () => {
     );
   });
 
+  it('takes hook URLs and Lambda ARNs in LambdaConfig, and names the trigger of a URL it refuses', () => {
+    const LambdaConfig = { DefineAuthChallenge: 'https://hooks.example.com/define', CreateAuthChallenge: 'http://127.0.0.1:3000/create', PreSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up' };
+    expect(parseConfig({ UserPools: [{ PoolName: 'a', LambdaConfig }] }, 'x')).toEqual({ UserPools: [{ PoolName: 'a', LambdaConfig }] });
+    expect(errorOf({ UserPools: [{ PoolName: 'a', LambdaConfig: { VerifyAuthChallengeResponse: 'http://hooks.example.com/verify' } }] })).toBe(
+      'cognate.config.json: UserPools[0].LambdaConfig.VerifyAuthChallengeResponse: must be a Lambda function ARN or a URL: must be an https:// URL (http:// only on loopback)',
+    );
+    expect(errorOf({ UserPools: [{ PoolName: 'a', LambdaConfig: { PreSignup: 'https://hooks.example.com/pre' } }] })).toBe('cognate.config.json: UserPools[0].LambdaConfig.PreSignup: is not a known setting');
+  });
+
   it('takes IAM roles with inline policies, as JSON or as text, and names the key of a bad one', () => {
     const document = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/*' }] };
     const role = { RoleArn: 'arn:aws:iam::123456789012:role/app/guest', Policies: [{ PolicyName: 'read', PolicyDocument: JSON.stringify(document) }] };

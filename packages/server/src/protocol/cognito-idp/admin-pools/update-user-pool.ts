@@ -20,6 +20,7 @@ export default adminOperation(
       UserPoolTags: true,
       AdminCreateUserConfig: true,
       AccountRecoverySetting: true,
+      LambdaConfig: true,
     }).shape,
   }),
   (context, { UserPoolId, ...request }) => updateUserPool(context, UserPoolId, request),

@@ -1,0 +1,103 @@
+import { fail } from '../errors.js';
+import type { ClientAndPool } from '../userpool/clients.js';
+import type { Context } from '../userpool/context.js';
+import { triggerEvent, type EventSubject } from './event.js';
+import { invokeHook, isObject, type HookTrigger } from './invoke.js';
+
+/** One entry of the `session` array the challenge triggers receive, oldest first. */
+export interface ChallengeResult {
+  challengeName: string;
+  challengeResult: boolean;
+  challengeMetadata: string | null;
+}
+
+export interface ChallengeDecision {
+  challengeName: string | null;
+  issueTokens: boolean;
+  failAuthentication: boolean;
+}
+
+export interface CreatedChallenge {
+  publicChallengeParameters: Record<string, string>;
+  privateChallengeParameters: Record<string, string>;
+  challengeMetadata: string | null;
+}
+
+/** What every challenge trigger is told besides its own members. */
+export interface ChallengeCall {
+  subject: EventSubject;
+  clientMetadata?: Record<string, string> | undefined;
+}
+
+export const customAuthNotConfigured = 'Custom auth lambda trigger is not configured for the user pool.';
+
+/** DefineAuthChallenge: given the results so far, the next challenge, or tokens, or failure. */
+export async function defineAuthChallenge(context: Context, resolved: ClientAndPool, call: ChallengeCall, session: ChallengeResult[]): Promise<ChallengeDecision> {
+  const response = await invokeChallengeTrigger(context, resolved, 'DefineAuthChallenge', call, { session }, { challengeName: null, issueTokens: null, failAuthentication: null });
+  const { challengeName, issueTokens, failAuthentication } = response;
+  if (!optional(challengeName, 'string') || !optional(issueTokens, 'boolean') || !optional(failAuthentication, 'boolean')) invalidResponse();
+  return { challengeName: (challengeName as string | null | undefined) ?? null, issueTokens: issueTokens === true, failAuthentication: failAuthentication === true };
+}
+
+/** CreateAuthChallenge: what the client is shown, and what the answer is verified against. */
+export async function createAuthChallenge(context: Context, resolved: ClientAndPool, call: ChallengeCall, challengeName: string, session: ChallengeResult[]): Promise<CreatedChallenge> {
+  const response = await invokeChallengeTrigger(context, resolved, 'CreateAuthChallenge', call, { challengeName, session }, {
+    publicChallengeParameters: null,
+    privateChallengeParameters: null,
+    challengeMetadata: null,
+  });
+  if (!optional(response.challengeMetadata, 'string')) invalidResponse();
+  return {
+    publicChallengeParameters: stringMap(response.publicChallengeParameters),
+    privateChallengeParameters: stringMap(response.privateChallengeParameters),
+    challengeMetadata: (response.challengeMetadata as string | null | undefined) ?? null,
+  };
+}
+
+/** VerifyAuthChallengeResponse: whether the client's ANSWER is right; anything but `true` is a wrong answer. */
+export async function verifyAuthChallengeResponse(
+  context: Context,
+  resolved: ClientAndPool,
+  call: ChallengeCall,
+  privateChallengeParameters: Record<string, string>,
+  challengeAnswer: string,
+): Promise<boolean> {
+  const response = await invokeChallengeTrigger(context, resolved, 'VerifyAuthChallengeResponse', call, { privateChallengeParameters, challengeAnswer }, { answerCorrect: null });
+  return response.answerCorrect === true;
+}
+
+async function invokeChallengeTrigger(
+  context: Context,
+  resolved: ClientAndPool,
+  trigger: HookTrigger,
+  { subject, clientMetadata }: ChallengeCall,
+  request: Record<string, unknown>,
+  response: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const target = resolved.pool.LambdaConfig?.[trigger] ?? fail('InvalidParameterException', customAuthNotConfigured);
+  const members = {
+    ...request,
+    ...(clientMetadata ? { clientMetadata } : {}),
+    // Cognito fills userNotFound in only when the client hides whether users exist.
+    ...(resolved.client.PreventUserExistenceErrors === 'ENABLED' ? { userNotFound: !('user' in subject) } : {}),
+  };
+  return invokeHook(context, trigger, target, triggerEvent(resolved, subject, `${trigger}_Authentication`, members, response));
+}
+
+const optional = (value: unknown, type: 'string' | 'boolean') => value === null || value === undefined || typeof value === type;
+
+function invalidResponse(): never {
+  return fail('InvalidLambdaResponseException', 'Invalid lambda function output : Invalid JSON');
+}
+
+/** Challenge parameters are string maps on the wire; numbers and booleans a hook returns are sent as their text. */
+function stringMap(value: unknown): Record<string, string> {
+  if (value === null || value === undefined) return {};
+  if (!isObject(value)) return invalidResponse();
+  const entries = Object.entries(value).map(([key, item]) => {
+    if (typeof item === 'string') return [key, item];
+    if (typeof item === 'number' || typeof item === 'boolean') return [key, String(item)];
+    return invalidResponse();
+  });
+  return Object.fromEntries(entries) as Record<string, string>;
+}
