@@ -1,8 +1,8 @@
 import { fail } from '../errors.js';
 import type { ClientAndPool } from '../userpool/clients.js';
 import type { Context } from '../userpool/context.js';
-import { triggerEvent, type EventSubject } from './event.js';
-import { invokeHook, isObject, type HookTrigger } from './invoke.js';
+import { triggerEvent, type EventUser } from './event.js';
+import { invalidLambdaResponse, invokeHook, isObject, optionalOfType as optional, type HookTrigger } from './invoke.js';
 
 /** One entry of the `session` array the challenge triggers receive, oldest first. */
 export interface ChallengeResult {
@@ -25,7 +25,8 @@ export interface CreatedChallenge {
 
 /** What every challenge trigger is told besides its own members. */
 export interface ChallengeCall {
-  subject: EventSubject;
+  user: EventUser;
+  userNotFound: boolean;
   clientMetadata?: Record<string, string> | undefined;
 }
 
@@ -35,7 +36,7 @@ export const customAuthNotConfigured = 'Custom auth lambda trigger is not config
 export async function defineAuthChallenge(context: Context, resolved: ClientAndPool, call: ChallengeCall, session: ChallengeResult[]): Promise<ChallengeDecision> {
   const response = await invokeChallengeTrigger(context, resolved, 'DefineAuthChallenge', call, { session }, { challengeName: null, issueTokens: null, failAuthentication: null });
   const { challengeName, issueTokens, failAuthentication } = response;
-  if (!optional(challengeName, 'string') || !optional(issueTokens, 'boolean') || !optional(failAuthentication, 'boolean')) invalidResponse();
+  if (!optional(challengeName, 'string') || !optional(issueTokens, 'boolean') || !optional(failAuthentication, 'boolean')) invalidLambdaResponse();
   return { challengeName: (challengeName as string | null | undefined) ?? null, issueTokens: issueTokens === true, failAuthentication: failAuthentication === true };
 }
 
@@ -46,7 +47,7 @@ export async function createAuthChallenge(context: Context, resolved: ClientAndP
     privateChallengeParameters: null,
     challengeMetadata: null,
   });
-  if (!optional(response.challengeMetadata, 'string')) invalidResponse();
+  if (!optional(response.challengeMetadata, 'string')) invalidLambdaResponse();
   return {
     publicChallengeParameters: stringMap(response.publicChallengeParameters),
     privateChallengeParameters: stringMap(response.privateChallengeParameters),
@@ -70,7 +71,7 @@ async function invokeChallengeTrigger(
   context: Context,
   resolved: ClientAndPool,
   trigger: HookTrigger,
-  { subject, clientMetadata }: ChallengeCall,
+  { user, userNotFound, clientMetadata }: ChallengeCall,
   request: Record<string, unknown>,
   response: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
@@ -79,25 +80,19 @@ async function invokeChallengeTrigger(
     ...request,
     ...(clientMetadata ? { clientMetadata } : {}),
     // Cognito fills userNotFound in only when the client hides whether users exist.
-    ...(resolved.client.PreventUserExistenceErrors === 'ENABLED' ? { userNotFound: !('user' in subject) } : {}),
+    ...(resolved.client.PreventUserExistenceErrors === 'ENABLED' ? { userNotFound } : {}),
   };
-  return invokeHook(context, trigger, target, triggerEvent(resolved, subject, `${trigger}_Authentication`, members, response));
-}
-
-const optional = (value: unknown, type: 'string' | 'boolean') => value === null || value === undefined || typeof value === type;
-
-function invalidResponse(): never {
-  return fail('InvalidLambdaResponseException', 'Invalid lambda function output : Invalid JSON');
+  return invokeHook(context, trigger, target, triggerEvent(resolved.pool, resolved.client.ClientId, user, `${trigger}_Authentication`, members, response));
 }
 
 /** Challenge parameters are string maps on the wire; numbers and booleans a hook returns are sent as their text. */
 function stringMap(value: unknown): Record<string, string> {
   if (value === null || value === undefined) return {};
-  if (!isObject(value)) return invalidResponse();
+  if (!isObject(value)) return invalidLambdaResponse();
   const entries = Object.entries(value).map(([key, item]) => {
     if (typeof item === 'string') return [key, item];
     if (typeof item === 'number' || typeof item === 'boolean') return [key, String(item)];
-    return invalidResponse();
+    return invalidLambdaResponse();
   });
   return Object.fromEntries(entries) as Record<string, string>;
 }

@@ -1,6 +1,5 @@
 import type { User } from '../store/users.js';
-import type { ClientAndPool } from '../userpool/clients.js';
-import { regionOf } from '../userpool/pool.js';
+import { regionOf, type UserPoolSettings } from '../userpool/pool.js';
 
 /** The envelope Cognito hands every trigger (developer guide, "shared parameters"), version 1. */
 export interface TriggerEvent {
@@ -14,12 +13,19 @@ export interface TriggerEvent {
   response: Record<string, unknown>;
 }
 
-/** The party a trigger is about: a user, or under PreventUserExistenceErrors the name typed for one that does not exist. */
-export type EventSubject = { user: User } | { unknownUsername: string };
+/** Who a trigger is about, as the event names them. */
+export interface EventUser {
+  userName: string;
+  userAttributes: Record<string, string>;
+}
+
+/** Admin operations name no app client; Cognito says so in the event. */
+export const noClient = 'CLIENT_ID_NOT_APPLICABLE';
 
 export function triggerEvent(
-  { client, pool }: ClientAndPool,
-  subject: EventSubject,
+  pool: UserPoolSettings,
+  clientId: string,
+  { userName, userAttributes }: EventUser,
   triggerSource: string,
   request: Record<string, unknown>,
   response: Record<string, unknown>,
@@ -29,15 +35,19 @@ export function triggerEvent(
     triggerSource,
     region: regionOf(pool.Id),
     userPoolId: pool.Id,
-    userName: 'user' in subject ? subject.user.username : subject.unknownUsername,
+    userName,
     // The API's callers are not told apart here: Cognito's own value for an unidentified SDK.
-    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: client.ClientId },
-    request: { userAttributes: 'user' in subject ? userAttributesOf(subject.user) : {}, ...request },
+    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId },
+    request: { userAttributes, ...request },
     response,
   };
 }
 
-/** Attribute values as strings, with `sub` and the user's status as Cognito adds them. */
-export function userAttributesOf(user: User): Record<string, string> {
-  return { sub: user.sub, ...user.attributes, 'cognito:user_status': user.status };
-}
+/** A stored user as triggers see them: attribute values as strings, with `sub` and the status as Cognito adds them. */
+export const eventUserOf = (user: User): EventUser => ({
+  userName: user.username,
+  userAttributes: { sub: user.sub, ...user.attributes, 'cognito:user_status': user.status },
+});
+
+/** Under PreventUserExistenceErrors, the name typed for a user that does not exist. */
+export const unknownEventUser = (typed: string): EventUser => ({ userName: typed, userAttributes: {} });

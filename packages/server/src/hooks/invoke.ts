@@ -3,7 +3,7 @@ import type { Context } from '../userpool/context.js';
 import type { TriggerEvent } from './event.js';
 
 /** The LambdaConfig members Cognate can call. */
-export type HookTrigger = 'DefineAuthChallenge' | 'CreateAuthChallenge' | 'VerifyAuthChallengeResponse';
+export type HookTrigger = 'DefineAuthChallenge' | 'CreateAuthChallenge' | 'VerifyAuthChallengeResponse' | 'PreSignUp';
 
 /** A hook answers its event back with `response` filled in; anything much larger is not an answer. */
 const maxAnswerBytes = 256 * 1024;
@@ -45,7 +45,7 @@ export async function invokeHook(context: Context, trigger: HookTrigger, target:
     return fail('UnexpectedLambdaException', `${trigger} invocation failed due to error HTTP ${status}.`);
   }
   const response = (body as { response?: unknown } | undefined)?.response;
-  if (body === undefined || !isObject(response)) return fail('InvalidLambdaResponseException', 'Invalid lambda function output : Invalid JSON');
+  if (body === undefined || !isObject(response)) return invalidLambdaResponse();
   return response;
 }
 
@@ -56,5 +56,12 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
+
+export function invalidLambdaResponse(): never {
+  return fail('InvalidLambdaResponseException', 'Invalid lambda function output : Invalid JSON');
+}
+
+/** A member a hook may leave out or null, or set to a value of the type. */
+export const optionalOfType = (value: unknown, type: 'string' | 'boolean') => value === null || value === undefined || typeof value === type;
 
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -9,6 +9,7 @@ import type { Context } from './context.js';
 import { assertPasswordPolicy } from './password-policy.js';
 import { sendVerificationCode, signUpCodeTarget, type CodeDeliveryDetails } from './send-code.js';
 import { canonicalUsername, newUser } from './users.js';
+import { preSignUp, type SignUpDecision } from '../hooks/pre-sign-up.js';
 
 export interface SignUpRequest {
   ClientId: string;
@@ -16,6 +17,8 @@ export interface SignUpRequest {
   Password?: string | undefined;
   SecretHash?: string | undefined;
   UserAttributes?: AttributeType[] | undefined;
+  ValidationData?: AttributeType[] | undefined;
+  ClientMetadata?: Record<string, string> | undefined;
 }
 
 export interface SignUpResult {
@@ -26,7 +29,8 @@ export interface SignUpResult {
 
 /**
  * Registers an UNCONFIRMED user and sends the confirmation code. The user row is committed before
- * the code goes out: a failed delivery leaves a user who can ask for the code again.
+ * the code goes out: a failed delivery leaves a user who can ask for the code again. A pre sign-up
+ * hook may refuse the user, or confirm it at once (no code is sent then).
  */
 export async function signUp(context: Context, request: SignUpRequest): Promise<SignUpResult> {
   const { client, pool } = await resolveClient(context, request.ClientId);
@@ -42,8 +46,17 @@ export async function signUp(context: Context, request: SignUpRequest): Promise<
   const sub = context.random.uuid();
   const username = canonicalUsername(pool, request.Username, attributes, sub);
   checkRequiredAttributes(pool, attributes);
+  const decision = await preSignUp(context, pool, {
+    source: 'PreSignUp_SignUp',
+    clientId: client.ClientId,
+    user: { userName: username, userAttributes: { ...attributes } },
+    validationData: request.ValidationData,
+    clientMetadata: request.ClientMetadata,
+  });
+  applyAutoVerification(decision, attributes);
+  const status = decision.autoConfirmUser ? 'CONFIRMED' : 'UNCONFIRMED';
 
-  const user = await newUser(context, pool, { username, sub, status: 'UNCONFIRMED', attributes, password });
+  const user = await newUser(context, pool, { username, sub, status, attributes, password });
   try {
     await userStore.insert(context.db, user);
   } catch (error) {
@@ -54,9 +67,16 @@ export async function signUp(context: Context, request: SignUpRequest): Promise<
     fail('UsernameExistsException', 'User already exists');
   }
 
+  if (decision.autoConfirmUser) return { UserConfirmed: true, UserSub: sub };
   const target = signUpCodeTarget(pool, attributes);
   if (!target) return { UserConfirmed: false, UserSub: sub };
   const code = await issueCode(context, user, 'sign-up');
   const CodeDeliveryDetails = await sendVerificationCode(context, pool, user, target.attribute, target.destination, code);
   return { UserConfirmed: false, UserSub: sub, CodeDeliveryDetails };
+}
+
+/** The pre sign-up hook's autoVerifyEmail / autoVerifyPhone mark the attribute verified when the user has it. */
+export function applyAutoVerification(decision: SignUpDecision, attributes: Record<string, string>): void {
+  if (decision.autoVerifyEmail && attributes.email) attributes.email_verified = 'true';
+  if (decision.autoVerifyPhone && attributes.phone_number) attributes.phone_number_verified = 'true';
 }

@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Channel } from '../../delivery/types.js';
 import { fail, messages } from '../../errors.js';
+import { noClient } from '../../hooks/event.js';
+import { preSignUp } from '../../hooks/pre-sign-up.js';
 import type { Database } from '../../store/schema.js';
 import { uniqueViolation } from '../../store/unique-violation.js';
 import { userStore, type User } from '../../store/users.js';
@@ -23,6 +25,8 @@ export interface AdminCreateUserRequest {
   MessageAction?: 'RESEND' | 'SUPPRESS' | undefined;
   DesiredDeliveryMediums?: Channel[] | undefined;
   ForceAliasCreation?: boolean | undefined;
+  ValidationData?: AttributeType[] | undefined;
+  ClientMetadata?: Record<string, string> | undefined;
 }
 
 /**
@@ -38,6 +42,14 @@ export async function adminCreateUser(context: Context, request: AdminCreateUser
   const attributes = normalizeVerifiedFlags(checkAttributes(pool, request.UserAttributes ?? []));
   const sub = context.random.uuid();
   const username = canonicalUsername(pool, request.Username, attributes, sub);
+  // The pre sign-up hook may refuse the user; its auto-confirm and auto-verify answers do not apply to admin-created users.
+  await preSignUp(context, pool, {
+    source: 'PreSignUp_AdminCreateUser',
+    clientId: noClient,
+    user: { userName: username, userAttributes: { ...attributes } },
+    validationData: request.ValidationData,
+    clientMetadata: request.ClientMetadata,
+  });
   // Required attributes may be missing: the user gives them at the first sign-in (NEW_PASSWORD_REQUIRED).
   const temporaryPassword = request.TemporaryPassword ?? generateTemporaryPassword(context.random, pool.Policies.PasswordPolicy);
   const user = await newUser(context, pool, { username, sub, status: 'FORCE_CHANGE_PASSWORD', attributes, password: temporaryPassword });

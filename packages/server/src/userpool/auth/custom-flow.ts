@@ -1,4 +1,5 @@
 import { createAuthChallenge, customAuthNotConfigured, defineAuthChallenge, verifyAuthChallengeResponse, type ChallengeCall, type ChallengeResult } from '../../hooks/auth-challenge.js';
+import { eventUserOf, unknownEventUser } from '../../hooks/event.js';
 import { fail, messages } from '../../errors.js';
 import { userStore, type User } from '../../store/users.js';
 import { assertSecretHash, type ClientAndPool } from '../clients.js';
@@ -67,7 +68,7 @@ export async function answerCustomChallenge(
   if (responses.ANSWER === undefined) return fail('InvalidParameterException', 'Missing required parameter ANSWER');
   await endSession(context, session);
   if (user) assertEnabled(user);
-  const call: ChallengeCall = { subject: subjectOf(user, progress), clientMetadata };
+  const call = callAbout(user, progress, clientMetadata);
   const privateParameters = progress.privateParametersSealed ? (JSON.parse(context.sealer.openText(progress.privateParametersSealed, sealContext)) as Record<string, string>) : {};
   const correct = await verifyAuthChallengeResponse(context, resolved, call, privateParameters, responses.ANSWER);
   const result = { challengeName: 'CUSTOM_CHALLENGE', challengeResult: correct, challengeMetadata: progress.challengeMetadata ?? null };
@@ -85,7 +86,7 @@ interface StepOptions {
 /** Asks the define hook and takes the step it chose: tokens, failure, a custom challenge, or the SRP password check. */
 async function nextCustomStep(context: Context, resolved: ClientAndPool, user: User | undefined, progress: CustomProgress, options: StepOptions): Promise<AuthResult> {
   if (progress.results.length > maxChallengeResults) return fail('NotAuthorizedException', messages.incorrectCredentials);
-  const call: ChallengeCall = { subject: subjectOf(user, progress), clientMetadata: options.clientMetadata };
+  const call = callAbout(user, progress, options.clientMetadata);
   const decision = await defineAuthChallenge(context, resolved, call, progress.results);
   if (decision.failAuthentication) return fail('NotAuthorizedException', messages.incorrectCredentials);
   if (decision.issueTokens) {
@@ -115,4 +116,8 @@ async function nextCustomStep(context: Context, resolved: ClientAndPool, user: U
   return { ChallengeName: 'CUSTOM_CHALLENGE', Session: session, ChallengeParameters: { ...created.publicChallengeParameters, USERNAME: username } };
 }
 
-const subjectOf = (user: User | undefined, progress: CustomProgress) => (user ? { user } : { unknownUsername: progress.unknownUsername! });
+const callAbout = (user: User | undefined, progress: CustomProgress, clientMetadata: Record<string, string> | undefined): ChallengeCall => ({
+  user: user ? eventUserOf(user) : unknownEventUser(progress.unknownUsername!),
+  userNotFound: !user,
+  clientMetadata,
+});
