@@ -112,7 +112,12 @@ export const lambdaConfigSchema = z.strictObject({
 export const poolConfigSchema = z.strictObject({
   Id: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like <region>_<letters and digits>').max(55).optional(),
   PoolName: z.string().regex(/^[\w\s+=,.@-]+$/).min(1).max(128),
-  Policies: z.strictObject({ PasswordPolicy: passwordPolicySchema.optional() }).optional(),
+  Policies: z
+    .strictObject({
+      PasswordPolicy: passwordPolicySchema.optional(),
+      SignInPolicy: z.strictObject({ AllowedFirstAuthFactors: z.array(z.enum(['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN', 'SOFTWARE_TOKEN'])).min(1).max(5) }).optional(),
+    })
+    .optional(),
   UsernameAttributes: z.array(verifiedAttribute).optional(),
   AliasAttributes: z.array(z.enum(['email', 'phone_number', 'preferred_username'])).optional(),
   AutoVerifiedAttributes: z.array(verifiedAttribute).optional(),

@@ -24,6 +24,9 @@ export interface SchemaAttribute {
   NumberAttributeConstraints?: { MinValue?: string; MaxValue?: string };
 }
 
+/** What a USER_AUTH sign-in may start with (SignInPolicyType); PASSWORD is always among them. */
+export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
 export type UsernameAttribute = 'email' | 'phone_number';
 export type AliasAttribute = 'email' | 'phone_number' | 'preferred_username';
 export type VerifiedAttribute = 'email' | 'phone_number';
@@ -31,7 +34,7 @@ export type VerifiedAttribute = 'email' | 'phone_number';
 export interface UserPoolSettings {
   Id: string;
   Name: string;
-  Policies: { PasswordPolicy: PasswordPolicy };
+  Policies: { PasswordPolicy: PasswordPolicy; SignInPolicy?: { AllowedFirstAuthFactors: FirstAuthFactor[] } };
   UsernameAttributes?: UsernameAttribute[];
   AliasAttributes?: AliasAttribute[];
   AutoVerifiedAttributes?: VerifiedAttribute[];

@@ -1,6 +1,6 @@
 import type { ClientConfig, PoolConfig } from '../config/schema.js';
 import { tokenLifetimesSeconds, type UserPoolClientSettings } from './client.js';
-import { defaultPasswordPolicy, type UserPoolSettings } from './pool.js';
+import { defaultPasswordPolicy, type FirstAuthFactor, type UserPoolSettings } from './pool.js';
 
 /** A setting that is well-typed but not acceptable; `path` names the member. */
 export class InvalidSettingError extends Error {
@@ -22,7 +22,10 @@ export function poolSettingsFromRequest(request: Omit<PoolConfig, 'Clients'>, id
     ...rest,
     Id: id,
     Name: PoolName,
-    Policies: { PasswordPolicy: { ...defaultPasswordPolicy, ...Policies?.PasswordPolicy } },
+    Policies: {
+      PasswordPolicy: { ...defaultPasswordPolicy, ...Policies?.PasswordPolicy },
+      ...(Policies?.SignInPolicy ? { SignInPolicy: { AllowedFirstAuthFactors: firstAuthFactorsOf(Policies.SignInPolicy.AllowedFirstAuthFactors) } } : {}),
+    },
     UsernameConfiguration: request.UsernameConfiguration ?? { CaseSensitive: false },
     SchemaAttributes: Schema ?? [],
     MfaConfiguration: request.MfaConfiguration ?? 'OFF',
@@ -33,6 +36,17 @@ export function poolSettingsFromRequest(request: Omit<PoolConfig, 'Clients'>, id
       ],
     },
   };
+}
+
+/**
+ * SignInPolicy.AllowedFirstAuthFactors as Cognito accepts it: PASSWORD must be among them, and
+ * SOFTWARE_TOKEN, though in the API's enum, is not a first factor (SignInPolicyType).
+ */
+function firstAuthFactorsOf(factors: string[]): FirstAuthFactor[] {
+  const path = 'Policies.SignInPolicy.AllowedFirstAuthFactors';
+  if (!factors.includes('PASSWORD')) throw new InvalidSettingError(path, 'must include PASSWORD');
+  if (factors.includes('SOFTWARE_TOKEN')) throw new InvalidSettingError(path, 'SOFTWARE_TOKEN is not supported as a first authentication factor');
+  return [...new Set(factors)] as FirstAuthFactor[];
 }
 
 const minute = 60;

@@ -7,6 +7,7 @@ import { signInWithPassword } from './password-flow.js';
 import { refreshTokens, secretHashProver } from './refresh-flow.js';
 import type { AuthResult } from './result.js';
 import { startSrpSignIn } from './srp-flow.js';
+import { startUserAuth } from './user-auth-flow.js';
 
 export interface InitiateAuthRequest {
   AuthFlow: string;
@@ -43,6 +44,8 @@ export async function initiateAuth(context: Context, request: InitiateAuthReques
       return signInWithPassword(context, resolved, parameters, flow);
     case 'CUSTOM_AUTH':
       return startCustomSignIn(context, resolved, parameters);
+    case 'USER_AUTH':
+      return startUserAuth(context, resolved, parameters);
     default:
       return fail('UnsupportedOperationException', `${flow} is not supported by this server yet.`);
   }

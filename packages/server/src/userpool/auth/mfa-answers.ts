@@ -14,8 +14,9 @@ import { endSession, saveSessionState, type OpenSession } from './sessions.js';
 /** Wrong codes a sign-in survives before it must start again. */
 export const maxMfaAttempts = 5;
 
-const codeKeys: Record<MfaFactor, string[]> = {
+const codeKeys: Record<MfaFactor | 'SMS_OTP', string[]> = {
   SMS_MFA: ['SMS_MFA_CODE'],
+  SMS_OTP: ['SMS_OTP_CODE'],
   EMAIL_OTP: ['EMAIL_OTP_CODE', 'EMAIL_MFA_CODE'],
   // amazon-cognito-identity-js answers TOTP with both keys.
   SOFTWARE_TOKEN_MFA: ['SOFTWARE_TOKEN_MFA_CODE', 'SMS_MFA_CODE'],
@@ -28,17 +29,22 @@ async function sessionUser(context: Context, { client, pool }: ClientAndPool, se
   return user;
 }
 
-/** SMS_MFA, EMAIL_OTP and SOFTWARE_TOKEN_MFA: the code, then the tokens. */
+/**
+ * SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA, and USER_AUTH's SMS_OTP: the code, then the tokens. A
+ * one-time password as first factor is the whole proof, as a second factor is after the password.
+ * A session for a user who does not exist (the client hides that) takes no code.
+ */
 export async function answerMfaCode(context: Context, resolved: ClientAndPool, session: OpenSession, responses: Record<string, string>): Promise<AuthResult> {
-  const factor = session.state.challenge as MfaFactor;
-  const user = await sessionUser(context, resolved, session, responses);
+  const factor = session.state.challenge as keyof typeof codeKeys;
+  const user = session.state.username === null ? undefined : await sessionUser(context, resolved, session, responses);
   const key = codeKeys[factor].find((k) => responses[k] !== undefined);
   if (!key) return fail('InvalidParameterException', `Missing required parameter ${codeKeys[factor][0]}`);
   const code = responses[key]!;
   const right =
-    factor === 'SOFTWARE_TOKEN_MFA'
+    user !== undefined &&
+    (factor === 'SOFTWARE_TOKEN_MFA'
       ? await totpMatches(context, user, code)
-      : constantTimeEqual(session.state.code?.hash ?? '', mfaCodeHash(context, user, code));
+      : constantTimeEqual(session.state.code?.hash ?? '', mfaCodeHash(context, user, code)));
   if (!right) {
     const attempts = (session.state.code?.attempts ?? 0) + 1;
     if (attempts >= maxMfaAttempts) await endSession(context, session);

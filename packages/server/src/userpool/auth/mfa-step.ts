@@ -2,6 +2,7 @@ import { maskEmail, maskPhone } from '../../delivery/templates.js';
 import { fail } from '../../errors.js';
 import type { User } from '../../store/users.js';
 import type { ClientAndPool } from '../clients.js';
+import type { UserPoolSettings } from '../pool.js';
 import type { Context } from '../context.js';
 import { factorsToSetUp, loadUserMfa, usableFactors, type MfaFactor } from '../mfa/factors.js';
 import type { AuthResult } from './result.js';
@@ -47,16 +48,8 @@ export async function startFactorChallenge(
     const session = await startSession(context, client, { ...base, challenge: factor });
     return { ChallengeName: factor, Session: session, ChallengeParameters: { USER_ID_FOR_SRP: user.username } };
   }
-  const code = context.random.digits(6);
   const destination = factor === 'SMS_MFA' ? user.attributes.phone_number! : (emailOverride ?? user.attributes.email!);
-  if (factor === 'SMS_MFA') {
-    const template = pool.SmsMfaConfiguration?.SmsAuthenticationMessage ?? 'Your authentication code is {####}. ';
-    await context.delivery.send({ poolId: pool.Id, channel: 'SMS', to: destination, body: template.replace('{####}', code), code });
-  } else {
-    const message = pool.EmailMfaConfiguration?.Message ?? 'Your authentication code is {####}.';
-    const subject = pool.EmailMfaConfiguration?.Subject ?? 'Your authentication code';
-    await context.delivery.send({ poolId: pool.Id, channel: 'EMAIL', to: destination, subject, body: message.replace('{####}', code), code });
-  }
+  const code = await sendSignInCode(context, pool, factor === 'SMS_MFA' ? 'SMS' : 'EMAIL', destination);
   const state: SignInState = {
     ...base,
     challenge: factor,
@@ -72,6 +65,23 @@ export async function startFactorChallenge(
       USER_ID_FOR_SRP: user.username,
     },
   };
+}
+
+/**
+ * A new 6-digit sign-in code, sent with the pool's MFA message: Cognito uses the same templates for
+ * MFA codes and for one-time-password sign-in (EmailMfaConfiguration, SmsAuthenticationMessage).
+ */
+export async function sendSignInCode(context: Context, pool: UserPoolSettings, channel: 'SMS' | 'EMAIL', destination: string): Promise<string> {
+  const code = context.random.digits(6);
+  if (channel === 'SMS') {
+    const template = pool.SmsMfaConfiguration?.SmsAuthenticationMessage ?? 'Your authentication code is {####}. ';
+    await context.delivery.send({ poolId: pool.Id, channel: 'SMS', to: destination, body: template.replace('{####}', code), code });
+  } else {
+    const message = pool.EmailMfaConfiguration?.Message ?? 'Your authentication code is {####}.';
+    const subject = pool.EmailMfaConfiguration?.Subject ?? 'Your authentication code';
+    await context.delivery.send({ poolId: pool.Id, channel: 'EMAIL', to: destination, subject, body: message.replace('{####}', code), code });
+  }
+  return code;
 }
 
 /** Keyed with the master key: a stolen session row does not reveal its 6-digit code by brute force. */

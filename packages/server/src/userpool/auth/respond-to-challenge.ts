@@ -8,6 +8,7 @@ import { answerNewPassword } from './new-password.js';
 import type { AuthResult } from './result.js';
 import { openSession } from './sessions.js';
 import { answerPasswordVerifier } from './srp-flow.js';
+import { answerChallengeSelection } from './user-auth-flow.js';
 
 export interface RespondToAuthChallengeRequest {
   ClientId: string;
@@ -34,11 +35,14 @@ export async function respondToAuthChallenge(context: Context, request: RespondT
     case 'NEW_PASSWORD_REQUIRED':
       return answerNewPassword(context, resolved, session, responses);
     case 'SMS_MFA':
+    case 'SMS_OTP':
     case 'EMAIL_OTP':
     case 'SOFTWARE_TOKEN_MFA':
       return answerMfaCode(context, resolved, session, responses);
     case 'SELECT_MFA_TYPE':
       return answerMfaSelection(context, resolved, session, responses);
+    case 'SELECT_CHALLENGE':
+      return answerChallengeSelection(context, resolved, session, responses);
     case 'MFA_SETUP':
       return answerMfaSetup(context, resolved, session, responses);
     case 'CUSTOM_CHALLENGE':

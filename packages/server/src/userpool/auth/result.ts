@@ -6,5 +6,7 @@ export interface AuthResult {
   ChallengeName?: string;
   Session?: string;
   ChallengeParameters: Record<string, string>;
+  /** USER_AUTH's SELECT_CHALLENGE: the first factors the user may choose. */
+  AvailableChallenges?: string[];
   AuthenticationResult?: IssuedTokens & { RefreshToken?: string; NewDeviceMetadata?: NewDeviceMetadata };
 }

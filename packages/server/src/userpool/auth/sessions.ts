@@ -10,9 +10,11 @@ export interface SignInState {
   /** The canonical username; null while answering for a user that does not exist. */
   username: string | null;
   challenge: string;
+  /** USER_AUTH: the name the user typed, for the factor chosen at SELECT_CHALLENGE. */
+  identifier?: string;
   srp?: { A: string; bSealed: string; B: string; secretBlock: string; salt: string };
   deviceKey?: string;
-  /** The factors offered by SELECT_MFA_TYPE or MFA_SETUP. */
+  /** The factors offered by SELECT_MFA_TYPE, MFA_SETUP or SELECT_CHALLENGE. */
   choices?: string[];
   /** An SMS or email code sent for this session: its keyed hash and the wrong guesses so far. */
   code?: { hash: string; attempts: number; destination?: string };

@@ -17,9 +17,16 @@ import { failUnknownUser } from './unknown-user.js';
 
 /**
  * USER_SRP_AUTH, first step: the server's ephemeral B for the client's A (reference §3.4). CUSTOM_AUTH
- * takes the same step when its define hook asks for PASSWORD_VERIFIER, carrying its progress along.
+ * takes the same step when its define hook asks for PASSWORD_VERIFIER, carrying its progress along,
+ * and USER_AUTH when PASSWORD_SRP is the first factor.
  */
-export async function startSrpSignIn(context: Context, { client, pool }: ClientAndPool, parameters: Record<string, string>, custom?: CustomProgress): Promise<AuthResult> {
+export async function startSrpSignIn(
+  context: Context,
+  { client, pool }: ClientAndPool,
+  parameters: Record<string, string>,
+  custom?: CustomProgress,
+  flow = custom ? 'CUSTOM_AUTH' : 'USER_SRP_AUTH',
+): Promise<AuthResult> {
   const identifier = parameters.USERNAME;
   if (!identifier) return fail('InvalidParameterException', 'Missing required parameter USERNAME');
   if (parameters.SRP_A === undefined) return fail('InvalidParameterException', 'Missing required parameter SRP_A');
@@ -43,7 +50,7 @@ export async function startSrpSignIn(context: Context, { client, pool }: ClientA
   const { bHex, BHex } = startSrp(verifier);
   const secretBlock = context.random.bytes(64).toString('base64');
   const session = await startSession(context, client, {
-    flow: custom ? 'CUSTOM_AUTH' : 'USER_SRP_AUTH',
+    flow,
     username: user && user.srpVerifierSealed ? user.username : null,
     challenge: 'PASSWORD_VERIFIER',
     srp: { A: parameters.SRP_A, bSealed: context.sealer.seal(bHex, 'srp-b'), B: BHex, secretBlock, salt },
