@@ -1,4 +1,5 @@
 import { fail, messages } from '../errors.js';
+import { postConfirmation } from '../hooks/post-confirmation.js';
 import { uniqueViolation } from '../store/unique-violation.js';
 import { userStore, type User } from '../store/users.js';
 import { assertSecretHash, resolveClient, type ClientAndPool } from './clients.js';
@@ -22,23 +23,20 @@ async function userForClientRequest(context: Context, request: ClientRequest): P
 }
 
 /** ConfirmSignUp: the code proves the attribute it was sent to, which becomes verified. */
-export async function confirmSignUp(context: Context, request: ClientRequest & { ConfirmationCode: string }): Promise<void> {
-  const { pool, user } = await userForClientRequest(context, request);
+export async function confirmSignUp(context: Context, request: ClientRequest & { ConfirmationCode: string; ClientMetadata?: Record<string, string> | undefined }): Promise<void> {
+  const { client, pool, user } = await userForClientRequest(context, request);
   if (user.status !== 'UNCONFIRMED') fail('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.status}`);
   await consumeCode(context, user, 'sign-up', request.ConfirmationCode);
   const target = signUpCodeTarget(pool, user.attributes);
   const attributes = target ? { ...user.attributes, [`${target.attribute}_verified`]: 'true' } : user.attributes;
+  const changes = { status: 'CONFIRMED' as const, attributes, ...loginColumnsOf(pool, attributes), updatedAt: context.clock.now() };
   try {
-    await userStore.update(context.db, user, {
-      status: 'CONFIRMED',
-      attributes,
-      ...loginColumnsOf(pool, attributes),
-      updatedAt: context.clock.now(),
-    });
+    await userStore.update(context.db, user, changes);
   } catch (error) {
     if (uniqueViolation(error) === undefined) throw error;
     fail('AliasExistsException', `An account with the ${target?.attribute ?? 'email'} already exists.`);
   }
+  await postConfirmation(context, pool, { source: 'PostConfirmation_ConfirmSignUp', clientId: client.ClientId, user: { ...user, ...changes }, clientMetadata: request.ClientMetadata });
 }
 
 /** ResendConfirmationCode: a new code replaces the old one. */

@@ -1,6 +1,7 @@
 import { verifyPassword } from '../crypto/password.js';
 import { maskEmail, maskPhone } from '../delivery/templates.js';
 import { fail, messages } from '../errors.js';
+import { postConfirmation } from '../hooks/post-confirmation.js';
 import { userStore, type User } from '../store/users.js';
 import { userForAccessToken } from './access-token-user.js';
 import { assertNotLockedOut, recordFailedSignIn } from './auth/lockout.js';
@@ -55,7 +56,10 @@ export async function forgotPassword(context: Context, request: RecoveryRequest)
 }
 
 /** ConfirmForgotPassword: the code sets the new password and ends a reset or forced change. */
-export async function confirmForgotPassword(context: Context, request: RecoveryRequest & { ConfirmationCode: string; Password: string }): Promise<void> {
+export async function confirmForgotPassword(
+  context: Context,
+  request: RecoveryRequest & { ConfirmationCode: string; Password: string; ClientMetadata?: Record<string, string> | undefined },
+): Promise<void> {
   const { client, pool } = await resolveClient(context, request.ClientId);
   const user = await findUserForSignIn(context, pool, request.Username);
   assertSecretHash(client, [request.Username, ...(user ? [user.username] : [])], request.SecretHash);
@@ -67,6 +71,7 @@ export async function confirmForgotPassword(context: Context, request: RecoveryR
   await consumeCode(context, user, 'forgot-password', request.ConfirmationCode);
   const status = user.status === 'RESET_REQUIRED' || user.status === 'FORCE_CHANGE_PASSWORD' ? 'CONFIRMED' : user.status;
   await setPassword(context, pool, user, request.Password, status);
+  await postConfirmation(context, pool, { source: 'PostConfirmation_ConfirmForgotPassword', clientId: client.ClientId, user: { ...user, status }, clientMetadata: request.ClientMetadata });
 }
 
 async function setPassword(context: Context, pool: UserPoolSettings, user: User, password: string, status: User['status']): Promise<void> {

@@ -9,6 +9,7 @@ import type { Context } from './context.js';
 import { assertPasswordPolicy } from './password-policy.js';
 import { sendVerificationCode, signUpCodeTarget, type CodeDeliveryDetails } from './send-code.js';
 import { canonicalUsername, newUser } from './users.js';
+import { postConfirmation } from '../hooks/post-confirmation.js';
 import { preSignUp, type SignUpDecision } from '../hooks/pre-sign-up.js';
 
 export interface SignUpRequest {
@@ -67,7 +68,10 @@ export async function signUp(context: Context, request: SignUpRequest): Promise<
     fail('UsernameExistsException', 'User already exists');
   }
 
-  if (decision.autoConfirmUser) return { UserConfirmed: true, UserSub: sub };
+  if (decision.autoConfirmUser) {
+    await postConfirmation(context, pool, { source: 'PostConfirmation_ConfirmSignUp', clientId: client.ClientId, user, clientMetadata: request.ClientMetadata });
+    return { UserConfirmed: true, UserSub: sub };
+  }
   const target = signUpCodeTarget(pool, attributes);
   if (!target) return { UserConfirmed: false, UserSub: sub };
   const code = await issueCode(context, user, 'sign-up');

@@ -1,4 +1,6 @@
 import { fail, messages } from '../../errors.js';
+import { noClient } from '../../hooks/event.js';
+import { postConfirmation } from '../../hooks/post-confirmation.js';
 import { deleteUserData, userStore, type User } from '../../store/users.js';
 import type { Context } from '../context.js';
 import { revokeUserGrants } from '../grants.js';
@@ -42,11 +44,13 @@ export async function adminDeleteUser(context: Context, request: AdminUserReques
 }
 
 /** AdminConfirmSignUp: confirms without a code. Attributes stay unverified, as in Cognito. */
-export async function adminConfirmSignUp(context: Context, request: AdminUserRequest): Promise<void> {
-  const { user } = await adminUser(context, request);
+export async function adminConfirmSignUp(context: Context, request: AdminUserRequest & { ClientMetadata?: Record<string, string> | undefined }): Promise<void> {
+  const { pool, user } = await adminUser(context, request);
   if (user.status !== 'UNCONFIRMED') fail('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.status}`);
-  await userStore.update(context.db, user, { status: 'CONFIRMED', updatedAt: context.clock.now() });
+  const changes = { status: 'CONFIRMED' as const, updatedAt: context.clock.now() };
+  await userStore.update(context.db, user, changes);
   await context.db.deleteFrom('codes').where('pool_id', '=', user.poolId).where('sub', '=', user.sub).where('purpose', '=', 'sign-up').execute();
+  await postConfirmation(context, pool, { source: 'PostConfirmation_ConfirmSignUp', clientId: noClient, user: { ...user, ...changes }, clientMetadata: request.ClientMetadata });
 }
 
 /** AdminDisableUser: no more sign-ins, and every session of the user ends now. */
