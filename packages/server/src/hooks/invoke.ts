@@ -3,7 +3,7 @@ import type { Context } from '../userpool/context.js';
 import type { TriggerEvent } from './event.js';
 
 /** The LambdaConfig members Cognate can call. */
-export type HookTrigger = 'DefineAuthChallenge' | 'CreateAuthChallenge' | 'VerifyAuthChallengeResponse' | 'PreSignUp' | 'PostConfirmation';
+export type HookTrigger = 'DefineAuthChallenge' | 'CreateAuthChallenge' | 'VerifyAuthChallengeResponse' | 'PreSignUp' | 'PostConfirmation' | 'PreTokenGeneration';
 
 /** A hook answers its event back with `response` filled in; anything much larger is not an answer. */
 const maxAnswerBytes = 256 * 1024;

@@ -2,7 +2,9 @@ import { SignJWT, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { epochSeconds } from '../clock.js';
 import { fail, messages } from '../errors.js';
 import { userStore, type User } from '../store/users.js';
-import { tokenLifetimesSeconds, type UserPoolClient } from './client.js';
+import { preTokenGeneration, type GroupConfiguration, type TokenSource } from '../hooks/pre-token-generation.js';
+import { tokenLifetimesSeconds } from './client.js';
+import type { ClientAndPool } from './clients.js';
 import { issuerOf, type Context } from './context.js';
 import type { SigningKey } from './signing-keys.js';
 
@@ -22,22 +24,30 @@ export interface IssuedTokens {
   TokenType: 'Bearer';
 }
 
-/** ID and access tokens with Cognito's claims (reference §4.2, §4.3), signed with the pool's keys. */
-export async function signTokens(context: Context, client: UserPoolClient, user: User, grant: GrantInfo): Promise<IssuedTokens> {
+/**
+ * ID and access tokens with Cognito's claims (reference §4.2, §4.3), signed with the pool's keys.
+ * A pre token generation hook may change the ID token's claims and both tokens' groups.
+ */
+export async function signTokens(context: Context, resolved: ClientAndPool, user: User, grant: GrantInfo, source: TokenSource): Promise<IssuedTokens> {
+  const { client } = resolved;
   const [keys, groups] = await Promise.all([context.keys.forPool(user.poolId), userStore.groupsOf(context.db, user.poolId, user.sub)]);
+  const configuration = groupConfigurationOf(groups);
+  const customization = await preTokenGeneration(context, resolved, user, source, configuration);
   const now = epochSeconds(context.clock.now());
   const lifetimes = tokenLifetimesSeconds(client);
-  const groupClaims = groupClaimsOf(groups);
+  const groupClaims = groupClaimsOf(customization?.groups ?? configuration);
   const common = { origin_jti: grant.originJti, event_id: context.random.uuid(), auth_time: grant.authTimeSeconds };
-  const idClaims = {
+  const idClaims: JWTPayload = {
     sub: user.sub,
     ...groupClaims,
     ...idTokenAttributes(user.attributes),
+    ...customization?.claimsToAddOrOverride,
     'cognito:username': user.username,
     aud: client.ClientId,
     token_use: 'id',
     ...common,
   };
+  for (const claim of customization?.claimsToSuppress ?? []) delete idClaims[claim];
   const accessClaims = {
     sub: user.sub,
     ...(groupClaims['cognito:groups'] ? { 'cognito:groups': groupClaims['cognito:groups'] } : {}),
@@ -66,14 +76,18 @@ function sign(claims: JWTPayload, key: SigningKey, issuer: string, now: number, 
     .sign(key.privateKey);
 }
 
-function groupClaimsOf(groups: Array<{ name: string; roleArn: string | null; precedence: number | null }>) {
-  if (groups.length === 0) return {} as Record<string, never>;
+function groupConfigurationOf(groups: Array<{ name: string; roleArn: string | null; precedence: number | null }>): GroupConfiguration {
   // Lowest precedence wins the preferred role, as Cognito orders groups.
   const ordered = [...groups].sort((a, b) => (a.precedence ?? Infinity) - (b.precedence ?? Infinity));
   const roles = ordered.map((g) => g.roleArn).filter((arn): arn is string => arn !== null);
+  return { groupsToOverride: ordered.map((g) => g.name), iamRolesToOverride: roles, preferredRole: roles[0] ?? null };
+}
+
+function groupClaimsOf({ groupsToOverride, iamRolesToOverride, preferredRole }: GroupConfiguration): { 'cognito:groups'?: string[]; 'cognito:roles'?: string[]; 'cognito:preferred_role'?: string } {
   return {
-    'cognito:groups': ordered.map((g) => g.name),
-    ...(roles.length ? { 'cognito:roles': roles, 'cognito:preferred_role': roles[0] } : {}),
+    ...(groupsToOverride.length ? { 'cognito:groups': groupsToOverride } : {}),
+    ...(iamRolesToOverride.length ? { 'cognito:roles': iamRolesToOverride } : {}),
+    ...(preferredRole ? { 'cognito:preferred_role': preferredRole } : {}),
   };
 }
 

@@ -60,5 +60,5 @@ export async function answerNewPassword(context: Context, resolved: ClientAndPoo
     updatedAt: context.clock.now(),
   };
   await userStore.update(context.db, user, changes);
-  return nextStepAfterPassword(context, resolved, { ...user, ...changes }, session.state);
+  return nextStepAfterPassword(context, resolved, { ...user, ...changes }, { ...session.state, tokenSource: 'TokenGeneration_NewPasswordChallenge' });
 }

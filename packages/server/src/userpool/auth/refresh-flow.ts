@@ -15,18 +15,19 @@ import type { AuthResult } from './result.js';
  */
 export async function refreshTokens(
   context: Context,
-  { client, pool }: ClientAndPool,
+  resolved: ClientAndPool,
   refreshToken: string,
   proveSecret: (usernames: string[]) => void,
   deviceKey?: string,
 ): Promise<Required<Pick<AuthResult, 'AuthenticationResult'>>> {
+  const { client, pool } = resolved;
   if (!clientAllowsFlow(client, 'REFRESH_TOKEN_AUTH')) fail('NotAuthorizedException', 'Refresh Token flow not enabled for this client');
   const grant = await redeemRefreshToken(context, client, refreshToken, deviceKey);
   const user = await userStore.bySub(context.db, pool.Id, grant.sub);
   if (!user) return fail('UserNotFoundException', messages.userDoesNotExist);
   proveSecret([user.username, user.sub]);
   assertEnabled(user);
-  const tokens = await signTokens(context, client, user, grant);
+  const tokens = await signTokens(context, resolved, user, grant, 'TokenGeneration_RefreshTokens');
   return {
     AuthenticationResult: grant.rotatedRefreshToken ? { ...tokens, RefreshToken: grant.rotatedRefreshToken } : tokens,
   };

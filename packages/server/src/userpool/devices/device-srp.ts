@@ -81,5 +81,5 @@ export async function answerDevicePasswordVerifier(context: Context, resolved: C
       signature: responses.PASSWORD_CLAIM_SIGNATURE,
     });
   if (!proven) return fail('NotAuthorizedException', messages.incorrectCredentials);
-  return issueTokens(context, resolved, user, { deviceKey: device.key });
+  return issueTokens(context, resolved, user, { deviceKey: device.key, tokenSource: 'TokenGeneration_AuthenticateDevice' });
 }
