@@ -80,7 +80,8 @@ export async function redeemRefreshToken(context: Context, client: UserPoolClien
       .where('replaced_at', 'is', null)
       .executeTakeFirst();
     if (replaced.numUpdatedRows === 0n && graceMs === 0) return reused();
-  } else if (now - row.replaced_at >= graceMs) {
+  } else if (graceMs === 0 || now - row.replaced_at >= graceMs) {
+    // Without a grace period a replaced token is spent, whatever this process's clock says of when.
     return reused();
   }
   const rotated = opaqueToken();

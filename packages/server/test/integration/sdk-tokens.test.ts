@@ -55,6 +55,17 @@ describe.each(dialects)('refresh, revocation and access tokens through the AWS S
     expect((await getTokens(rotated.RefreshToken!, 'rotatingclient1')).AuthenticationResult!.RefreshToken).toBeDefined();
   });
 
+  it('refuses a replaced refresh token to a process whose clock is behind the one that replaced it', async () => {
+    const first = await signInWith('rotatingclient1');
+    await getTokens(first.RefreshToken!, 'rotatingclient1');
+    clock.advance(-1_000);
+    try {
+      expect((await rejection(getTokens(first.RefreshToken!, 'rotatingclient1'))).name).toBe('RefreshTokenReuseException');
+    } finally {
+      clock.advance(1_000);
+    }
+  });
+
   it('honours a rotated refresh token once when it is sent concurrently with no grace period', async () => {
     const first = await signInWith('rotatingclient1');
     const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => getTokens(first.RefreshToken!, 'rotatingclient1')));
