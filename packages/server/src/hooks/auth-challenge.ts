@@ -2,7 +2,8 @@ import { fail } from '../errors.js';
 import type { ClientAndPool } from '../userpool/clients.js';
 import type { Context } from '../userpool/context.js';
 import { triggerEvent, type EventUser } from './event.js';
-import { invalidLambdaResponse, invokeHook, isObject, optionalOfType as optional, type HookTrigger } from './invoke.js';
+import { isObject } from '../objects.js';
+import { invalidLambdaResponse, invokeHook, optionalOfType as optional, type HookTrigger } from './invoke.js';
 
 /** One entry of the `session` array the challenge triggers receive, oldest first. */
 export interface ChallengeResult {

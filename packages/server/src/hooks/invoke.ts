@@ -1,4 +1,6 @@
 import { fail } from '../errors.js';
+import { fetchJson, OutboundError, type JsonAnswer } from '../http/outbound.js';
+import { isObject } from '../objects.js';
 import type { Context } from '../userpool/context.js';
 import type { TriggerEvent } from './event.js';
 
@@ -20,24 +22,17 @@ export async function invokeHook(context: Context, trigger: HookTrigger, target:
   if (!isUrl(target)) {
     return fail('UnexpectedLambdaException', `${trigger} invocation failed due to error LambdaArnNotInvocable: Cognate calls hooks by URL; set LambdaConfig.${trigger} to an http(s) URL.`);
   }
-  let status: number;
-  let text: string;
+  let answer: JsonAnswer;
   try {
-    const response = await fetch(target, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(event),
-      redirect: 'error',
-      signal: AbortSignal.timeout(context.hookTimeoutMs),
-    });
-    status = response.status;
-    text = await response.text();
+    answer = await fetchJson(target, { method: 'POST', json: event, timeoutMs: context.hookTimeoutMs, maxBytes: maxAnswerBytes });
   } catch (error) {
-    const timedOut = (error as Error).name === 'TimeoutError';
-    console.error(`[hooks] ${trigger} at ${target} did not answer:`, timedOut ? `no answer in ${context.hookTimeoutMs} ms` : (error as Error).message);
+    if (!(error instanceof OutboundError)) throw error;
+    if (error.fault === 'too-large') return invalidLambdaResponse();
+    const timedOut = error.fault === 'timeout';
+    console.error(`[hooks] ${trigger} at ${target} did not answer:`, timedOut ? `no answer in ${context.hookTimeoutMs} ms` : error.message);
     return fail('UnexpectedLambdaException', `${trigger} invocation failed due to error ${timedOut ? 'Socket timeout while invoking Lambda function' : 'HookUnreachable'}.`);
   }
-  const body = text.length > maxAnswerBytes ? undefined : parseJson(text);
+  const { status, body } = answer;
   if (status < 200 || status > 299) {
     const errorMessage = (body as { errorMessage?: unknown } | undefined)?.errorMessage;
     if (typeof errorMessage === 'string') return fail('UserLambdaValidationException', `${trigger} failed with error ${errorMessage}.`);
@@ -49,14 +44,6 @@ export async function invokeHook(context: Context, trigger: HookTrigger, target:
   return response;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 export function invalidLambdaResponse(): never {
   return fail('InvalidLambdaResponseException', 'Invalid lambda function output : Invalid JSON');
 }
@@ -64,4 +51,3 @@ export function invalidLambdaResponse(): never {
 /** A member a hook may leave out or null, or set to a value of the type. */
 export const optionalOfType = (value: unknown, type: 'string' | 'boolean') => value === null || value === undefined || typeof value === type;
 
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,7 +3,8 @@ import type { User } from '../store/users.js';
 import type { ClientAndPool } from '../userpool/clients.js';
 import type { Context } from '../userpool/context.js';
 import { eventUserOf, triggerEvent } from './event.js';
-import { invalidLambdaResponse, invokeHook, isObject } from './invoke.js';
+import { isObject } from '../objects.js';
+import { invalidLambdaResponse, invokeHook } from './invoke.js';
 
 /** Why tokens are being issued, as the event's triggerSource says. */
 export type TokenSource = 'TokenGeneration_Authentication' | 'TokenGeneration_NewPasswordChallenge' | 'TokenGeneration_AuthenticateDevice' | 'TokenGeneration_RefreshTokens';

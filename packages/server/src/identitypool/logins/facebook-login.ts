@@ -1,7 +1,8 @@
+import { isObject } from '../../objects.js';
 import type { Context } from '../../userpool/context.js';
 import { loginMessages, refuseLogin } from './login-token.js';
 import type { ProviderAnswer } from './provider-request.js';
-import { acceptedValues, inspect, isObject, isProviderId, type Inspection } from './token-inspection.js';
+import { acceptedValues, inspect, isProviderId, type Inspection } from './token-inspection.js';
 import type { VerifiedLogin } from './verified-login.js';
 
 /**

@@ -1,6 +1,7 @@
 import { fail } from '../../errors.js';
 import { loginMessages, refuseLogin } from './login-token.js';
-import { ProviderUnavailableError, type ProviderAnswer } from './provider-request.js';
+import { OutboundError } from '../../http/outbound.js';
+import type { ProviderAnswer } from './provider-request.js';
 import type { PublicLoginProviders } from './public-providers.js';
 
 /** What a provider's answer says of a token: whose it is, that the provider refuses it, or nothing usable. */
@@ -8,8 +9,6 @@ export type Inspection<T> =
   | { kind: 'accepted'; value: T }
   | { kind: 'refused'; expired: boolean }
   | { kind: 'unusable'; detail: string };
-
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A user or app id as providers give them: Facebook's digits, Amazon's `amzn1.account.…`. */
 export const isProviderId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 256;
@@ -19,7 +18,7 @@ export async function inspect<T>(providers: PublicLoginProviders, url: string, r
   try {
     return read(await providers.ask(url));
   } catch (error) {
-    if (error instanceof ProviderUnavailableError) return { kind: 'unusable', detail: error.message };
+    if (error instanceof OutboundError) return { kind: 'unusable', detail: error.message };
     throw error;
   }
 }
