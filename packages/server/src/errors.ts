@@ -42,6 +42,13 @@ export const errorNames = [
   'UserNotConfirmedException',
   'UserNotFoundException',
   'UsernameExistsException',
+  'WebAuthnChallengeNotFoundException',
+  'WebAuthnClientMismatchException',
+  'WebAuthnConfigurationMissingException',
+  'WebAuthnCredentialNotSupportedException',
+  'WebAuthnNotEnabledException',
+  'WebAuthnOriginNotAllowedException',
+  'WebAuthnRelyingPartyMismatchException',
 ] as const;
 
 export type ErrorName = (typeof errorNames)[number];

@@ -109,6 +109,13 @@ export const lambdaConfigSchema = z.strictObject({
   KMSKeyID: z.string().max(2048).optional(),
 });
 
+/** A passkey relying party: a host name, as WebAuthn's RP ID is (no scheme, port or path). */
+export const relyingPartyId = z
+  .string()
+  .min(1)
+  .max(127)
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, 'must be a host name such as example.com');
+
 export const poolConfigSchema = z.strictObject({
   Id: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like <region>_<letters and digits>').max(55).optional(),
   PoolName: z.string().regex(/^[\w\s+=,.@-]+$/).min(1).max(128),
@@ -132,6 +139,13 @@ export const poolConfigSchema = z.strictObject({
     .optional(),
   SoftwareTokenMfaConfiguration: z.strictObject({ Enabled: z.boolean().optional() }).optional(),
   EmailMfaConfiguration: z.strictObject({ Message: z.string().max(20000).optional(), Subject: z.string().max(140).optional() }).optional(),
+  WebAuthnConfiguration: z
+    .strictObject({
+      RelyingPartyId: relyingPartyId.optional(),
+      UserVerification: z.enum(['required', 'preferred']).optional(),
+      FactorConfiguration: z.enum(['SINGLE_FACTOR', 'MULTI_FACTOR_WITH_USER_VERIFICATION']).optional(),
+    })
+    .optional(),
   AccountRecoverySetting: z
     .strictObject({
       RecoveryMechanisms: z.array(

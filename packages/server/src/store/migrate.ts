@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as mfaAndDevices from './migrations/0002-mfa-and-devices.js';
 import * as identityPools from './migrations/0003-identity-pools.js';
 import * as callerVerification from './migrations/0004-caller-verification.js';
+import * as passkeys from './migrations/0005-passkeys.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -15,6 +16,7 @@ const migrations: Record<string, DialectMigration> = {
   '0002-mfa-and-devices': mfaAndDevices,
   '0003-identity-pools': identityPools,
   '0004-caller-verification': callerVerification,
+  '0005-passkeys': passkeys,
 };
 
 class StaticMigrations implements MigrationProvider {

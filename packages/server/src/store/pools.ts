@@ -75,6 +75,8 @@ export class PoolStore {
       await trx.deleteFrom('grants').where('pool_id', '=', id).execute();
       await trx.deleteFrom('user_mfa').where('pool_id', '=', id).execute();
       await trx.deleteFrom('devices').where('pool_id', '=', id).execute();
+      await trx.deleteFrom('webauthn_credentials').where('pool_id', '=', id).execute();
+      await trx.deleteFrom('webauthn_registrations').where('pool_id', '=', id).execute();
       const deleted = await trx.deleteFrom('user_pools').where('id', '=', id).executeTakeFirst();
       return deleted.numDeletedRows > 0n;
     });

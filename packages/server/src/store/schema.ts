@@ -25,6 +25,8 @@ export interface Database {
   openid_connect_providers: OpenIdConnectProviderRow;
   vended_credentials: VendedCredentialsRow;
   role_policies: RolePolicyRow;
+  webauthn_credentials: WebAuthnCredentialRow;
+  webauthn_registrations: WebAuthnRegistrationRow;
 }
 
 export interface UserPoolRow {
@@ -187,6 +189,34 @@ export interface DeviceRow {
   created_at: number;
   updated_at: number;
   last_authenticated_at: number | null;
+}
+
+/** A passkey: its public key as COSE (base64url), and what the authenticator told at registration. */
+export interface WebAuthnCredentialRow {
+  pool_id: string;
+  /** base64url, as the authenticator made it. */
+  credential_id: string;
+  sub: string;
+  public_key: string;
+  sign_count: number;
+  /** JSON array of AuthenticatorTransport names. */
+  transports: string;
+  attachment: string | null;
+  friendly_name: string;
+  relying_party_id: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+/** A StartWebAuthnRegistration waiting for its CompleteWebAuthnRegistration: one per user, single use. */
+export interface WebAuthnRegistrationRow {
+  pool_id: string;
+  sub: string;
+  client_id: string;
+  challenge: string;
+  relying_party_id: string;
+  user_verification: string;
+  expires_at: number;
 }
 
 export interface IdentityPoolRow {

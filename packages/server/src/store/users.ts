@@ -170,7 +170,7 @@ export const userStore = {
 
 /** Deletes the user and everything kept for it, inside the caller's transaction. */
 export async function deleteUserData(tx: Transaction<Database>, user: Pick<User, 'poolId' | 'sub'>): Promise<void> {
-  for (const table of ['group_members', 'user_mfa', 'devices', 'codes'] as const) {
+  for (const table of ['group_members', 'user_mfa', 'devices', 'codes', 'webauthn_credentials', 'webauthn_registrations'] as const) {
     await tx.deleteFrom(table).where('pool_id', '=', user.poolId).where('sub', '=', user.sub).execute();
   }
   await userStore.delete(tx, user);

@@ -64,6 +64,14 @@ export interface UserPoolSettings {
   SmsMfaConfiguration?: SmsMfaConfig;
   SoftwareTokenMfaConfiguration?: { Enabled?: boolean };
   EmailMfaConfiguration?: { Message?: string; Subject?: string };
+  /** Passkeys: what SetUserPoolMfaConfig stores as WebAuthnConfiguration (see userpool/passkeys/relying-party.ts). */
+  WebAuthnConfiguration?: WebAuthnConfig;
+}
+
+export interface WebAuthnConfig {
+  RelyingPartyId?: string;
+  UserVerification?: 'required' | 'preferred';
+  FactorConfiguration?: 'SINGLE_FACTOR' | 'MULTI_FACTOR_WITH_USER_VERIFICATION';
 }
 
 export interface SmsMfaConfig {

@@ -10,6 +10,7 @@ import adminUpdateDeviceStatus from './admin-update-device-status.js';
 import associateSoftwareToken from './associate-software-token.js';
 import adminRespondToAuthChallenge from './admin-respond-to-auth-challenge.js';
 import changePassword from './change-password.js';
+import completeWebAuthnRegistration from './complete-web-authn-registration.js';
 import confirmDevice from './confirm-device.js';
 import confirmForgotPassword from './confirm-forgot-password.js';
 import deleteUserAttributes from './delete-user-attributes.js';
@@ -17,6 +18,7 @@ import forgetDevice from './forget-device.js';
 import forgotPassword from './forgot-password.js';
 import confirmSignUp from './confirm-sign-up.js';
 import deleteUser from './delete-user.js';
+import deleteWebAuthnCredential from './delete-web-authn-credential.js';
 import getDevice from './get-device.js';
 import getTokensFromRefreshToken from './get-tokens-from-refresh-token.js';
 import getUserAttributeVerificationCode from './get-user-attribute-verification-code.js';
@@ -24,11 +26,13 @@ import getUser from './get-user.js';
 import globalSignOut from './global-sign-out.js';
 import initiateAuth from './initiate-auth.js';
 import listDevices from './list-devices.js';
+import listWebAuthnCredentials from './list-web-authn-credentials.js';
 import resendConfirmationCode from './resend-confirmation-code.js';
 import respondToAuthChallenge from './respond-to-auth-challenge.js';
 import revokeToken from './revoke-token.js';
 import signUp from './sign-up.js';
 import setUserMfaPreference from './set-user-mfa-preference.js';
+import startWebAuthnRegistration from './start-web-authn-registration.js';
 import updateDeviceStatus from './update-device-status.js';
 import updateUserAttributes from './update-user-attributes.js';
 import verifySoftwareToken from './verify-software-token.js';
@@ -38,11 +42,13 @@ import verifyUserAttribute from './verify-user-attribute.js';
 const publicOperations: Record<string, Operation> = {
   AssociateSoftwareToken: associateSoftwareToken,
   ChangePassword: changePassword,
+  CompleteWebAuthnRegistration: completeWebAuthnRegistration,
   ConfirmDevice: confirmDevice,
   ConfirmForgotPassword: confirmForgotPassword,
   ConfirmSignUp: confirmSignUp,
   DeleteUser: deleteUser,
   DeleteUserAttributes: deleteUserAttributes,
+  DeleteWebAuthnCredential: deleteWebAuthnCredential,
   ForgetDevice: forgetDevice,
   ForgotPassword: forgotPassword,
   GetDevice: getDevice,
@@ -52,11 +58,13 @@ const publicOperations: Record<string, Operation> = {
   GlobalSignOut: globalSignOut,
   InitiateAuth: initiateAuth,
   ListDevices: listDevices,
+  ListWebAuthnCredentials: listWebAuthnCredentials,
   ResendConfirmationCode: resendConfirmationCode,
   RespondToAuthChallenge: respondToAuthChallenge,
   RevokeToken: revokeToken,
   SetUserMFAPreference: setUserMfaPreference,
   SignUp: signUp,
+  StartWebAuthnRegistration: startWebAuthnRegistration,
   UpdateDeviceStatus: updateDeviceStatus,
   UpdateUserAttributes: updateUserAttributes,
   VerifySoftwareToken: verifySoftwareToken,

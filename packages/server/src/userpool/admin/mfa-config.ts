@@ -2,7 +2,9 @@ import type { Context } from '../context.js';
 import type { UserPoolSettings } from '../pool.js';
 import { resolvePool } from '../pools.js';
 
-export type MfaConfig = Partial<Pick<UserPoolSettings, 'SmsMfaConfiguration' | 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration' | 'MfaConfiguration'>>;
+export type MfaConfig = Partial<
+  Pick<UserPoolSettings, 'SmsMfaConfiguration' | 'SoftwareTokenMfaConfiguration' | 'EmailMfaConfiguration' | 'MfaConfiguration' | 'WebAuthnConfiguration'>
+>;
 
 /** The pool's MFA settings as GetUserPoolMfaConfig answers them: the factors configured, and the mode. */
 const mfaConfigOf = (pool: UserPoolSettings): MfaConfig => ({
@@ -10,6 +12,7 @@ const mfaConfigOf = (pool: UserPoolSettings): MfaConfig => ({
   ...(pool.SoftwareTokenMfaConfiguration ? { SoftwareTokenMfaConfiguration: pool.SoftwareTokenMfaConfiguration } : {}),
   ...(pool.EmailMfaConfiguration ? { EmailMfaConfiguration: pool.EmailMfaConfiguration } : {}),
   MfaConfiguration: pool.MfaConfiguration,
+  ...(pool.WebAuthnConfiguration ? { WebAuthnConfiguration: pool.WebAuthnConfiguration } : {}),
 });
 
 export async function getUserPoolMfaConfig(context: Context, poolId: string) {
@@ -25,6 +28,7 @@ export async function setUserPoolMfaConfig(context: Context, poolId: string, con
     ...(config.SoftwareTokenMfaConfiguration ? { SoftwareTokenMfaConfiguration: config.SoftwareTokenMfaConfiguration } : {}),
     ...(config.EmailMfaConfiguration ? { EmailMfaConfiguration: config.EmailMfaConfiguration } : {}),
     ...(config.MfaConfiguration ? { MfaConfiguration: config.MfaConfiguration } : {}),
+    ...(config.WebAuthnConfiguration ? { WebAuthnConfiguration: config.WebAuthnConfiguration } : {}),
   };
   await context.pools.putPool(updated, context.clock.now());
   return mfaConfigOf(updated);

@@ -68,7 +68,7 @@ export function schemaAttributesOf(declared: SchemaAttribute[]): SchemaAttribute
 
 /** UserPoolType: the stored settings with the members Cognito fills in when a request left them out. */
 export function describePool(pool: Dated<UserPoolSettings>, estimatedNumberOfUsers: number): object {
-  const { SmsMfaConfiguration, SoftwareTokenMfaConfiguration: _totp, EmailMfaConfiguration: _email, SchemaAttributes, ...settings } = pool.value;
+  const { SmsMfaConfiguration, SoftwareTokenMfaConfiguration: _totp, EmailMfaConfiguration: _email, WebAuthnConfiguration: _webAuthn, SchemaAttributes, ...settings } = pool.value;
   return {
     ...settings,
     Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] }, ...settings.Policies },

@@ -73,8 +73,8 @@ export async function updateUserPool(context: Context, poolId: string, request: 
       poolId,
     ),
   );
-  const { SmsMfaConfiguration, SoftwareTokenMfaConfiguration, EmailMfaConfiguration } = existing;
-  await context.pools.putPool({ ...settings, SmsMfaConfiguration, SoftwareTokenMfaConfiguration, EmailMfaConfiguration }, context.clock.now());
+  const { SmsMfaConfiguration, SoftwareTokenMfaConfiguration, EmailMfaConfiguration, WebAuthnConfiguration } = existing;
+  await context.pools.putPool({ ...settings, SmsMfaConfiguration, SoftwareTokenMfaConfiguration, EmailMfaConfiguration, WebAuthnConfiguration }, context.clock.now());
   return {};
 }
 

@@ -5,6 +5,7 @@ import { answerCustomChallenge } from './custom-flow.js';
 import { resolveClientFor } from './initiate-auth.js';
 import { answerMfaCode, answerMfaSelection, answerMfaSetup } from './mfa-answers.js';
 import { answerNewPassword } from './new-password.js';
+import { answerPasskeyChallenge } from './passkey-step.js';
 import type { AuthResult } from './result.js';
 import { openSession } from './sessions.js';
 import { answerPasswordVerifier } from './srp-flow.js';
@@ -25,7 +26,10 @@ export async function respondToAuthChallenge(context: Context, request: RespondT
   const resolved = await resolveClientFor(context, request.ClientId, request.UserPoolId);
   const session = await openSession(context, resolved.client, request.Session);
   const responses = request.ChallengeResponses ?? {};
-  if (session.state.challenge !== request.ChallengeName) {
+  // Amplify sends a factor chosen after a passkey prompt was cancelled as SELECT_CHALLENGE with the
+  // WEB_AUTHN session (reference §6.2): the choices offered before stand.
+  const reselection = session.state.challenge === 'WEB_AUTHN' && request.ChallengeName === 'SELECT_CHALLENGE' && session.state.choices !== undefined;
+  if (session.state.challenge !== request.ChallengeName && !reselection) {
     return fail('InvalidParameterException', `Invalid challenge name: expected ${session.state.challenge}.`);
   }
   if (!responses.USERNAME) return fail('InvalidParameterException', 'Missing required parameter USERNAME');
@@ -47,6 +51,8 @@ export async function respondToAuthChallenge(context: Context, request: RespondT
       return answerMfaSetup(context, resolved, session, responses);
     case 'CUSTOM_CHALLENGE':
       return answerCustomChallenge(context, resolved, session, responses, request.ClientMetadata);
+    case 'WEB_AUTHN':
+      return answerPasskeyChallenge(context, resolved, session, responses);
     case 'DEVICE_SRP_AUTH':
       return answerDeviceSrpAuth(context, resolved, session, responses);
     case 'DEVICE_PASSWORD_VERIFIER':

@@ -22,6 +22,8 @@ export interface SignInState {
   totpPendingSealed?: string;
   totpVerified?: boolean;
   custom?: CustomProgress;
+  /** WEB_AUTHN: the challenge CREDENTIAL_REQUEST_OPTIONS carries, which the assertion must sign. */
+  passkeyChallenge?: string;
 }
 
 /** CUSTOM_AUTH: the challenge results so far and, while a custom challenge waits, what its answer is checked against. */

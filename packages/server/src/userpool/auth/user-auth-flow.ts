@@ -8,6 +8,7 @@ import { assertEnabled } from './complete.js';
 import { firstFactorNames, isOneTimePassword, poolFirstFactors, userFirstFactors, type FirstFactorChallenge } from './first-factors.js';
 import { assertNotLockedOut } from './lockout.js';
 import { mfaCodeHash, sendSignInCode } from './mfa-step.js';
+import { startPasskeyChallenge } from './passkey-step.js';
 import { signInWithPassword } from './password-flow.js';
 import type { AuthResult } from './result.js';
 import { endSession, startSession, type OpenSession, type SignInState } from './sessions.js';
@@ -19,7 +20,7 @@ const flow = 'USER_AUTH';
 /**
  * InitiateAuth USER_AUTH: the preferred first factor when the user may use it, else SELECT_CHALLENGE
  * listing those they may (reference §6.1). A password factor goes the way USER_PASSWORD_AUTH and
- * USER_SRP_AUTH go, on to MFA; a one-time password is the whole sign-in.
+ * USER_SRP_AUTH go, on to MFA; a one-time password or a passkey is the whole sign-in.
  */
 export async function startUserAuth(context: Context, resolved: ClientAndPool, parameters: Record<string, string>): Promise<AuthResult> {
   const identifier = parameters.USERNAME;
@@ -45,6 +46,7 @@ export async function startUserAuth(context: Context, resolved: ClientAndPool, p
   if (preferred !== undefined && isOneTimePassword(preferred) && available.includes(preferred)) {
     return startOneTimePassword(context, resolved, user, base, preferred);
   }
+  if (preferred === 'WEB_AUTHN' && available.includes(preferred)) return startPasskeyChallenge(context, resolved, user, { ...base, choices: available });
   const session = await startSession(context, client, { ...base, username: user?.username ?? null, challenge: 'SELECT_CHALLENGE', choices: available });
   return { ChallengeName: 'SELECT_CHALLENGE', Session: session, ChallengeParameters: {}, AvailableChallenges: available };
 }
@@ -79,7 +81,9 @@ export async function answerChallengeSelection(context: Context, resolved: Clien
     assertEnabled(user);
     assertNotLockedOut(context, user);
   }
-  return startOneTimePassword(context, resolved, user, { flow, identifier, ...(parameters.DEVICE_KEY ? { deviceKey: parameters.DEVICE_KEY } : {}) }, choice);
+  const base = { flow, identifier, ...(parameters.DEVICE_KEY ? { deviceKey: parameters.DEVICE_KEY } : {}) };
+  if (choice === 'WEB_AUTHN') return startPasskeyChallenge(context, resolved, user, { ...base, choices: state.choices ?? [] });
+  return startOneTimePassword(context, resolved, user, base, choice);
 }
 
 /**

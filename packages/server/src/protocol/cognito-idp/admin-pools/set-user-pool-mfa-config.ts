@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { relyingPartyId } from '../../../config/schema.js';
 import { setUserPoolMfaConfig } from '../../../userpool/admin/mfa-config.js';
 import { adminOperation } from '../../operation.js';
 import { roleArn, userPoolId } from './shapes.js';
@@ -19,6 +20,13 @@ export default adminOperation(
     SoftwareTokenMfaConfiguration: z.object({ Enabled: z.boolean().optional() }).optional(),
     EmailMfaConfiguration: z.object({ Message: codeMessage(20000).optional(), Subject: z.string().min(1).max(140).optional() }).optional(),
     MfaConfiguration: z.enum(['OFF', 'ON', 'OPTIONAL']).optional(),
+    WebAuthnConfiguration: z
+      .object({
+        RelyingPartyId: relyingPartyId.optional(),
+        UserVerification: z.enum(['required', 'preferred']).optional(),
+        FactorConfiguration: z.enum(['SINGLE_FACTOR', 'MULTI_FACTOR_WITH_USER_VERIFICATION']).optional(),
+      })
+      .optional(),
   }),
   (context, { UserPoolId, ...config }) => setUserPoolMfaConfig(context, UserPoolId, config),
 );
