@@ -3,6 +3,10 @@
 // authenticator; every check a browser's answer must pass, and each refusal by the name Cognito gives it.
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminInitiateAuthCommand,
+  AdminRespondToAuthChallengeCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
   CompleteWebAuthnRegistrationCommand,
   DeleteWebAuthnCredentialCommand,
@@ -26,7 +30,13 @@ import { SoftwareAuthenticator, type CeremonyOverrides, type CreationOptions, ty
 const poolId = 'us-east-1_PasskeyPool';
 const strictPoolId = 'us-east-1_PasskeyStrict';
 const noPasskeyPoolId = 'us-east-1_PasskeyOff';
-const flows: Array<'ALLOW_USER_AUTH' | 'ALLOW_USER_PASSWORD_AUTH' | 'ALLOW_REFRESH_TOKEN_AUTH'> = ['ALLOW_USER_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+const mfaPoolId = 'us-east-1_PasskeyMfa';
+const flows: Array<'ALLOW_USER_AUTH' | 'ALLOW_USER_PASSWORD_AUTH' | 'ALLOW_REFRESH_TOKEN_AUTH' | 'ALLOW_ADMIN_USER_PASSWORD_AUTH'> = [
+  'ALLOW_USER_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+];
 
 const config: ConfigFile = {
   UserPools: [
@@ -47,6 +57,15 @@ const config: ConfigFile = {
       Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } },
       WebAuthnConfiguration: { RelyingPartyId: 'auth.example.com', UserVerification: 'required' },
       Clients: [{ ClientId: 'strictclient1', ClientName: 'strict', ExplicitAuthFlows: flows }],
+    },
+    {
+      Id: mfaPoolId,
+      PoolName: 'passkeys-mfa',
+      UsernameAttributes: ['email'],
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } },
+      MfaConfiguration: 'OPTIONAL',
+      SmsMfaConfiguration: {},
+      Clients: [{ ClientId: 'mfaclient1', ClientName: 'mfa', ExplicitAuthFlows: flows }],
     },
     {
       Id: noPasskeyPoolId,
@@ -74,9 +93,14 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
   const newEmail = () => `passkey-${randomUUID().slice(0, 8)}@example.com`;
   const body = <T extends { $metadata?: unknown }>({ $metadata: _, ...rest }: T) => rest;
 
-  /** A confirmed user with a password; returns its sub. */
+  /** A confirmed user with a password and a verified phone number; returns its sub. */
   async function createUser(email: string, UserPoolId = poolId): Promise<string> {
-    const { User } = await client().send(new AdminCreateUserCommand({ UserPoolId, Username: email, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: email }] }));
+    const UserAttributes = [
+      { Name: 'email', Value: email },
+      { Name: 'phone_number', Value: '+15555550100' },
+      { Name: 'phone_number_verified', Value: 'true' },
+    ];
+    const { User } = await client().send(new AdminCreateUserCommand({ UserPoolId, Username: email, MessageAction: 'SUPPRESS', UserAttributes }));
     await client().send(new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: testPassword, Permanent: true }));
     return User!.Attributes!.find((a) => a.Name === 'sub')!.Value!;
   }
@@ -332,5 +356,61 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
     expect(
       await rejection(client().send(new SetUserPoolMfaConfigCommand({ UserPoolId: strictPoolId, WebAuthnConfiguration: { RelyingPartyId: 'https://example.org/' } }))),
     ).toMatchObject({ name: 'InvalidParameterException', status: 400 });
+  });
+  it('hides an unknown user: it is offered what a user without a passkey is, and a preferred WEB_AUTHN falls back to SELECT_CHALLENGE', async () => {
+    const ghost = newEmail();
+    expect(body(await userAuth(ghost, { PREFERRED_CHALLENGE: 'WEB_AUTHN' }))).toEqual({
+      ChallengeName: 'SELECT_CHALLENGE',
+      Session: expect.any(String),
+      ChallengeParameters: {},
+      AvailableChallenges: ['PASSWORD', 'PASSWORD_SRP'],
+    });
+  });
+
+  it('AdminInitiateAuth USER_AUTH and AdminRespondToAuthChallenge sign in with a passkey too', async () => {
+    const { email, sub, authenticator, credentialId } = await userWithPasskey();
+    const challenged = await client().send(
+      new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: 'passkeyclient1', AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'WEB_AUTHN' } }),
+    );
+    expect(challenged.ChallengeName).toBe('WEB_AUTHN');
+    const signedIn = await client().send(
+      new AdminRespondToAuthChallengeCommand({
+        UserPoolId: poolId,
+        ClientId: 'passkeyclient1',
+        ChallengeName: 'WEB_AUTHN',
+        Session: challenged.Session,
+        ChallengeResponses: { USERNAME: email, CREDENTIAL: JSON.stringify(authenticator.get(requestOptions(challenged), credentialId)) },
+      }),
+    );
+    expect(decodePayload(signedIn.AuthenticationResult!.IdToken!).sub).toBe(sub);
+  });
+
+  it('a user with MFA is not offered a passkey, unless the pool counts a verified passkey as MFA (FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION)', async () => {
+    const email = newEmail();
+    const sub = await createUser(email, mfaPoolId);
+    const token = await accessToken(email, 'mfaclient1');
+    const authenticator = new SoftwareAuthenticator();
+    const credentialId = await register(authenticator, token);
+    await client().send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: mfaPoolId, Username: email, SMSMfaSettings: { Enabled: true, PreferredMfa: true } }));
+    expect((await userAuth(email, {}, 'mfaclient1')).AvailableChallenges).toEqual(['PASSWORD', 'PASSWORD_SRP']);
+
+    await client().send(new SetUserPoolMfaConfigCommand({ UserPoolId: mfaPoolId, WebAuthnConfiguration: { FactorConfiguration: 'MULTI_FACTOR_WITH_USER_VERIFICATION' } }));
+    expect((await userAuth(email, {}, 'mfaclient1')).AvailableChallenges).toEqual(['PASSWORD', 'PASSWORD_SRP', 'WEB_AUTHN']);
+    const challenged = await userAuth(email, { PREFERRED_CHALLENGE: 'WEB_AUTHN' }, 'mfaclient1');
+    expect(requestOptions(challenged).userVerification).toBe('required');
+    const unverified = JSON.stringify(authenticator.get(requestOptions(challenged), credentialId, { userVerified: false }));
+    expect(await rejection(respond('WEB_AUTHN', challenged.Session, { USERNAME: email, CREDENTIAL: unverified }, 'mfaclient1'))).toMatchObject(refused);
+    const again = await userAuth(email, { PREFERRED_CHALLENGE: 'WEB_AUTHN' }, 'mfaclient1');
+    const signedIn = await respond('WEB_AUTHN', again.Session, { USERNAME: email, CREDENTIAL: JSON.stringify(authenticator.get(requestOptions(again), credentialId)) }, 'mfaclient1');
+    expect(decodePayload(signedIn.AuthenticationResult!.IdToken!).sub).toBe(sub);
+  });
+
+  it('deleting the user deletes its passkeys and its registration under way', async () => {
+    const { email, sub, token } = await userWithPasskey();
+    await start(token);
+    await client().send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: email }));
+    const left = async (table: 'webauthn_credentials' | 'webauthn_registrations') =>
+      (await server.context.db.selectFrom(table).select('sub').where('pool_id', '=', poolId).where('sub', '=', sub).execute()).length;
+    expect([await left('webauthn_credentials'), await left('webauthn_registrations')]).toEqual([0, 0]);
   });
 });

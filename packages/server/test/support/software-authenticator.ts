@@ -63,6 +63,7 @@ export interface RequestOptions {
   challenge: string;
   rpId: string;
   allowCredentials: Array<{ id: string; type: string }>;
+  userVerification?: string;
 }
 
 export class SoftwareAuthenticator {

@@ -20,9 +20,8 @@ export const allowedFirstAuthFactors = (pool: UserPoolSettings) => pool.Policies
 
 /**
  * What the pool offers anyone: the password (plain or SRP) always, and the passwordless factors it
- * allows. Also what a user who does not exist is offered, so the list does not tell who does. A pool
- * that requires MFA offers no passwordless factor, except passkeys that count as MFA themselves
- * (WebAuthnConfiguration.FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION).
+ * allows. A pool that requires MFA offers no passwordless factor, except passkeys that count as MFA
+ * themselves (WebAuthnConfiguration.FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION).
  */
 export function poolFirstFactors(pool: UserPoolSettings): FirstFactorChallenge[] {
   const allowed = new Set<string>(allowedFirstAuthFactors(pool));
@@ -31,6 +30,13 @@ export function poolFirstFactors(pool: UserPoolSettings): FirstFactorChallenge[]
   const passkeys = allowed.has('WEB_AUTHN') && (!mfaRequired || relyingPartyOf(pool).multiFactor) ? (['WEB_AUTHN'] as const) : [];
   return ['PASSWORD', 'PASSWORD_SRP', ...otps, ...passkeys];
 }
+
+/**
+ * What a user who does not exist is offered, when the client hides that: what a typical user is
+ * offered, so the list does not tell who exists. Most users have a verified address and no passkey,
+ * so the pool's one-time passwords are listed and WEB_AUTHN is not.
+ */
+export const unknownUserFirstFactors = (pool: UserPoolSettings): FirstFactorChallenge[] => poolFirstFactors(pool).filter((factor) => factor !== 'WEB_AUTHN');
 
 /**
  * The first factors this user may choose. A one-time password needs a verified address or number

@@ -18,8 +18,9 @@ const credentialRefused = 'Invalid WebAuthn credential.';
 
 /**
  * The WEB_AUTHN challenge: CREDENTIAL_REQUEST_OPTIONS, PublicKeyCredentialRequestOptionsJSON in the
- * shape Cognito sends (reference §6.3), allowing the user's passkeys. A user who does not exist, when
- * the client hides that, gets options allowing none, and no credential answers them.
+ * shape Cognito sends (reference §6.3), allowing the user's passkeys for the pool's relying party.
+ * Without a user (USER_AUTH offers no passkey to a name that does not exist) it allows none, and no
+ * credential answers it.
  */
 export async function startPasskeyChallenge(
   context: Context,

@@ -5,7 +5,7 @@ import { assertSecretHash, type ClientAndPool } from '../clients.js';
 import type { Context } from '../context.js';
 import { findUserForSignIn, usernameKeyOf } from '../users.js';
 import { assertEnabled } from './complete.js';
-import { firstFactorNames, isOneTimePassword, poolFirstFactors, userFirstFactors, type FirstFactorChallenge } from './first-factors.js';
+import { firstFactorNames, isOneTimePassword, unknownUserFirstFactors, userFirstFactors, type FirstFactorChallenge } from './first-factors.js';
 import { assertNotLockedOut } from './lockout.js';
 import { mfaCodeHash, sendSignInCode } from './mfa-step.js';
 import { startPasskeyChallenge } from './passkey-step.js';
@@ -41,7 +41,7 @@ export async function startUserAuth(context: Context, resolved: ClientAndPool, p
   } else if (client.PreventUserExistenceErrors !== 'ENABLED') {
     return failUnknownUser(client);
   }
-  const available = user ? await userFirstFactors(context, pool, user) : poolFirstFactors(pool);
+  const available = user ? await userFirstFactors(context, pool, user) : unknownUserFirstFactors(pool);
   const base = { flow, identifier, ...(parameters.DEVICE_KEY ? { deviceKey: parameters.DEVICE_KEY } : {}) };
   if (preferred !== undefined && isOneTimePassword(preferred) && available.includes(preferred)) {
     return startOneTimePassword(context, resolved, user, base, preferred);
