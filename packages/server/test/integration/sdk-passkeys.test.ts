@@ -413,4 +413,15 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
       (await server.context.db.selectFrom(table).select('sub').where('pool_id', '=', poolId).where('sub', '=', sub).execute()).length;
     expect([await left('webauthn_credentials'), await left('webauthn_registrations')]).toEqual([0, 0]);
   });
+  it('refuses to register a passkey the pool already holds, for the same user or another', async () => {
+    const { token, authenticator, credentialId } = await userWithPasskey();
+    const again = authenticator.create(await start(token), { credentialId });
+    expect(await rejection(complete(token, again))).toMatchObject({ name: 'WebAuthnCredentialNotSupportedException', status: 400 });
+    const other = newEmail();
+    await createUser(other);
+    const otherToken = await accessToken(other);
+    const stolen = authenticator.create(await start(otherToken), { credentialId });
+    expect(await rejection(complete(otherToken, stolen))).toMatchObject({ name: 'WebAuthnCredentialNotSupportedException', status: 400 });
+    expect([(await list(token)).Credentials!.length, (await list(otherToken)).Credentials!.length]).toEqual([1, 0]);
+  });
 });

@@ -49,6 +49,8 @@ export interface CeremonyOverrides {
   /** The signature counter to report; the next one after the last use when absent. */
   counter?: number;
   type?: string;
+  /** create(): make the passkey again under an id this authenticator already holds. */
+  credentialId?: string;
 }
 
 export interface CreationOptions {
@@ -75,7 +77,7 @@ export class SoftwareAuthenticator {
   /** navigator.credentials.create(), answered as RegistrationResponseJSON. */
   create(options: CreationOptions, overrides: CeremonyOverrides = {}) {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const credentialId = sha256(`credential-${this.next++}-${options.challenge}`).subarray(0, 16);
+    const credentialId = overrides.credentialId ? Buffer.from(overrides.credentialId, 'base64url') : sha256(`credential-${this.next++}-${options.challenge}`).subarray(0, 16);
     const id = b64url(credentialId);
     const counter = overrides.counter ?? 0;
     this.keys.set(id, { privateKey, counter, userHandle: options.user.id });

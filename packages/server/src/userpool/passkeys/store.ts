@@ -77,9 +77,7 @@ export const passkeyStore = {
 
   /** False when the pool already holds a passkey with this id. */
   async insert(db: Kysely<Database>, passkey: Passkey): Promise<boolean> {
-    const taken = await db.selectFrom('webauthn_credentials').select('sub').where('pool_id', '=', passkey.poolId).where('credential_id', '=', passkey.id).executeTakeFirst();
-    if (taken) return false;
-    await db
+    const inserted = await db
       .insertInto('webauthn_credentials')
       .values({
         pool_id: passkey.poolId,
@@ -94,8 +92,9 @@ export const passkeyStore = {
         created_at: passkey.createdAt,
         last_used_at: null,
       })
-      .execute();
-    return true;
+      .onConflict((oc) => oc.columns(['pool_id', 'credential_id']).doNothing())
+      .executeTakeFirst();
+    return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
   },
 
   /**
@@ -136,10 +135,12 @@ export const passkeyStore = {
 /** The registration under way for a user; a new StartWebAuthnRegistration replaces it. */
 export const registrationStore = {
   async put(db: Kysely<Database>, row: WebAuthnRegistrationRow): Promise<void> {
-    await db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('webauthn_registrations').where('pool_id', '=', row.pool_id).where('sub', '=', row.sub).execute();
-      await tx.insertInto('webauthn_registrations').values(row).execute();
-    });
+    const { pool_id: _pool, sub: _sub, ...replaced } = row;
+    await db
+      .insertInto('webauthn_registrations')
+      .values(row)
+      .onConflict((oc) => oc.columns(['pool_id', 'sub']).doUpdateSet(replaced))
+      .execute();
   },
 
   async find(db: Kysely<Database>, owner: PasskeyOwner): Promise<WebAuthnRegistrationRow | undefined> {
