@@ -1,10 +1,11 @@
-import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, VerifiedAuthenticationResponse } from '@simplewebauthn/server';
 import { fail } from '../../errors.js';
 import { userStore, type User } from '../../store/users.js';
 import { assertSecretHash, type ClientAndPool } from '../clients.js';
 import type { Context } from '../context.js';
 import { checkClientData, checkRelyingParty } from '../passkeys/ceremony.js';
 import { authenticationResponse } from '../passkeys/credential-shapes.js';
+import { webAuthnLibrary } from '../passkeys/library.js';
 import { relyingPartyOf, type RelyingParty } from '../passkeys/relying-party.js';
 import { passkeyStore } from '../passkeys/store.js';
 import { usernameKeyOf } from '../users.js';
@@ -69,14 +70,15 @@ export async function answerPasskeyChallenge(context: Context, resolved: ClientA
   const passkey = await passkeyStore.find(context.db, user, credential.id);
   if (!passkey || passkey.relyingPartyId !== rp.id) return fail('NotAuthorizedException', credentialRefused);
 
-  let verified: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
+  const { verifyAuthenticationResponse } = await webAuthnLibrary();
+  let verified: VerifiedAuthenticationResponse;
   try {
     verified = await verifyAuthenticationResponse({
       response: credential,
       expectedChallenge: state.passkeyChallenge ?? '',
       expectedOrigin: origin,
       expectedRPID: rp.id,
-      credential: { id: passkey.id, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: passkey.signCount, transports: passkey.transports as never },
+      credential: { id: passkey.id, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: passkey.signCount, transports: passkey.transports },
       requireUserVerification: passkeyUserVerification(rp) === 'required',
     });
   } catch {

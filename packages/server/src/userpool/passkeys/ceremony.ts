@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { decodeAttestationObject, decodeClientDataJSON, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
 import { fail } from '../../errors.js';
+import { webAuthnHelpers } from './library.js';
 import { originAllowed } from './relying-party.js';
 
 /**
@@ -16,9 +16,10 @@ export interface CeremonyExpectation {
 
 /** The origin the client data names, once it is one the relying party allows. */
 export function checkClientData(clientDataJSON: string, expected: CeremonyExpectation): string {
-  let clientData: { type: string; challenge: string; origin: string };
+  let clientData: { type?: unknown; challenge?: unknown; origin?: unknown };
   try {
-    clientData = decodeClientDataJSON(clientDataJSON);
+    clientData = JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8')) as typeof clientData;
+    if (typeof clientData !== 'object' || clientData === null) throw new Error('not an object');
   } catch {
     return fail('WebAuthnCredentialNotSupportedException', 'The credential client data could not be read.');
   }
@@ -31,7 +32,8 @@ export function checkClientData(clientDataJSON: string, expected: CeremonyExpect
 }
 
 /** The authenticator data of a registration, which sits inside the CBOR attestation object. */
-export function registrationAuthenticatorData(attestationObject: string): Uint8Array {
+export async function registrationAuthenticatorData(attestationObject: string): Promise<Uint8Array> {
+  const { decodeAttestationObject } = await webAuthnHelpers();
   try {
     const authData = decodeAttestationObject(Buffer.from(attestationObject, 'base64url')).get('authData');
     if (!(authData instanceof Uint8Array)) throw new Error('no authData');
@@ -41,14 +43,12 @@ export function registrationAuthenticatorData(attestationObject: string): Uint8A
   }
 }
 
-/** The authenticator data must be for this relying party: its first 32 bytes are SHA-256 of the RP ID. */
+/**
+ * The authenticator data must be for this relying party: it starts with SHA-256 of the RP ID, then
+ * flags and the signature counter (WebAuthn §6.1), 37 bytes at least.
+ */
 export function checkRelyingParty(authenticatorData: Uint8Array, rpId: string): void {
-  let rpIdHash: Uint8Array;
-  try {
-    rpIdHash = parseAuthenticatorData(new Uint8Array(authenticatorData)).rpIdHash;
-  } catch {
-    return fail('WebAuthnCredentialNotSupportedException', 'The credential authenticator data could not be read.');
-  }
+  if (authenticatorData.length < 37) fail('WebAuthnCredentialNotSupportedException', 'The credential authenticator data could not be read.');
   const expected = createHash('sha256').update(rpId).digest();
-  if (!expected.equals(Buffer.from(rpIdHash))) fail('WebAuthnRelyingPartyMismatchException', `The credential is not for relying party ${rpId}.`);
+  if (!expected.equals(authenticatorData.subarray(0, 32))) fail('WebAuthnRelyingPartyMismatchException', `The credential is not for relying party ${rpId}.`);
 }

@@ -1,10 +1,11 @@
-import { verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { RegistrationResponseJSON, VerifiedRegistrationResponse } from '@simplewebauthn/server';
 import { fail } from '../../errors.js';
 import { userForAccessToken } from '../access-token-user.js';
 import { allowedFirstAuthFactors } from '../auth/first-factors.js';
 import type { Context } from '../context.js';
 import type { UserPoolSettings } from '../pool.js';
 import { checkClientData, checkRelyingParty, registrationAuthenticatorData } from './ceremony.js';
+import { webAuthnLibrary } from './library.js';
 import { relyingPartyOf } from './relying-party.js';
 import { passkeyStore, registrationStore } from './store.js';
 
@@ -67,10 +68,11 @@ export async function completeWebAuthnRegistration(context: Context, request: { 
   const credential = request.Credential;
   const rpId = pending.relying_party_id;
   const origin = checkClientData(credential.response.clientDataJSON, { type: 'webauthn.create', challenge: pending.challenge, rpId });
-  checkRelyingParty(registrationAuthenticatorData(credential.response.attestationObject), rpId);
+  checkRelyingParty(await registrationAuthenticatorData(credential.response.attestationObject), rpId);
   if (!(await registrationStore.take(context.db, pending))) fail('WebAuthnChallengeNotFoundException', 'No passkey registration is in progress for this user, or it expired.');
 
-  let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+  const { verifyRegistrationResponse } = await webAuthnLibrary();
+  let verified: VerifiedRegistrationResponse;
   try {
     verified = await verifyRegistrationResponse({
       response: credential,
