@@ -5,7 +5,7 @@ import { userStore } from '../../store/users.js';
 import { assertSecretHash, type ClientAndPool } from '../clients.js';
 import type { Context } from '../context.js';
 import { srpPoolName } from '../pool.js';
-import { findUserForSignIn, srpVerifierContext, usernameKeyOf } from '../users.js';
+import { srpVerifierContext, usernameKeyOf } from '../users.js';
 import { completeSignInOnDevice } from '../devices/complete-on-device.js';
 import { signInDevice } from '../devices/sign-in.js';
 import { assertEnabled } from './complete.js';
@@ -13,7 +13,7 @@ import { assertNotLockedOut, recordFailedSignIn, recordSuccessfulSignIn } from '
 import type { AuthResult } from './result.js';
 import { continueCustomSignIn } from './custom-flow.js';
 import { endSession, startSession, type CustomProgress, type OpenSession } from './sessions.js';
-import { failUnknownUser } from './unknown-user.js';
+import { userSigningIn } from './signing-in-user.js';
 
 /**
  * USER_SRP_AUTH, first step: the server's ephemeral B for the client's A (reference §3.4). CUSTOM_AUTH
@@ -32,14 +32,7 @@ export async function startSrpSignIn(
   if (parameters.SRP_A === undefined) return fail('InvalidParameterException', 'Missing required parameter SRP_A');
   const A = parseSrpA(parameters.SRP_A);
   if (A === null) return fail('InvalidParameterException', 'Invalid SRP_A value.');
-  const user = await findUserForSignIn(context, pool, identifier);
-  assertSecretHash(client, [identifier, ...(user ? [user.username] : [])], parameters.SECRET_HASH);
-  if (user) {
-    assertEnabled(user);
-    assertNotLockedOut(context, user);
-  } else if (client.PreventUserExistenceErrors !== 'ENABLED') {
-    return failUnknownUser(client);
-  }
+  const user = await userSigningIn(context, { client, pool }, identifier, parameters.SECRET_HASH);
 
   // An unknown user gets a verifier and salt derived from a server secret: stable across attempts,
   // so the challenge looks like a real one and the answer fails only at the proof.

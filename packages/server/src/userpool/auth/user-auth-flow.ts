@@ -3,7 +3,7 @@ import { fail } from '../../errors.js';
 import { userStore, type User } from '../../store/users.js';
 import { assertSecretHash, type ClientAndPool } from '../clients.js';
 import type { Context } from '../context.js';
-import { findUserForSignIn, usernameKeyOf } from '../users.js';
+import { usernameKeyOf } from '../users.js';
 import { assertEnabled } from './complete.js';
 import { firstFactorNames, isOneTimePassword, unknownUserFirstFactors, userFirstFactors, type FirstFactorChallenge } from './first-factors.js';
 import { assertNotLockedOut } from './lockout.js';
@@ -12,8 +12,8 @@ import { startPasskeyChallenge } from './passkey-step.js';
 import { signInWithPassword } from './password-flow.js';
 import type { AuthResult } from './result.js';
 import { endSession, startSession, type OpenSession, type SignInState } from './sessions.js';
+import { userSigningIn } from './signing-in-user.js';
 import { startSrpSignIn } from './srp-flow.js';
-import { failUnknownUser } from './unknown-user.js';
 
 const flow = 'USER_AUTH';
 
@@ -33,14 +33,7 @@ export async function startUserAuth(context: Context, resolved: ClientAndPool, p
   if (preferred === 'PASSWORD_SRP') return startSrpSignIn(context, resolved, parameters, undefined, flow);
 
   const { client, pool } = resolved;
-  const user = await findUserForSignIn(context, pool, identifier);
-  assertSecretHash(client, [identifier, ...(user ? [user.username] : [])], parameters.SECRET_HASH);
-  if (user) {
-    assertEnabled(user);
-    assertNotLockedOut(context, user);
-  } else if (client.PreventUserExistenceErrors !== 'ENABLED') {
-    return failUnknownUser(client);
-  }
+  const user = await userSigningIn(context, resolved, identifier, parameters.SECRET_HASH);
   const available = user ? await userFirstFactors(context, pool, user) : unknownUserFirstFactors(pool);
   const base = { flow, identifier, ...(parameters.DEVICE_KEY ? { deviceKey: parameters.DEVICE_KEY } : {}) };
   if (preferred !== undefined && isOneTimePassword(preferred) && available.includes(preferred)) {
