@@ -2,6 +2,7 @@ import { fail, messages } from '../errors.js';
 import { postConfirmation } from '../hooks/post-confirmation.js';
 import { uniqueViolation } from '../store/unique-violation.js';
 import { userStore, type User } from '../store/users.js';
+import { startSignUpSession } from './auth/sign-up-session.js';
 import { assertSecretHash, resolveClient, type ClientAndPool } from './clients.js';
 import { consumeCode, issueCode } from './codes.js';
 import type { Context } from './context.js';
@@ -22,8 +23,14 @@ async function userForClientRequest(context: Context, request: ClientRequest): P
   return { client, pool, user };
 }
 
-/** ConfirmSignUp: the code proves the attribute it was sent to, which becomes verified. */
-export async function confirmSignUp(context: Context, request: ClientRequest & { ConfirmationCode: string; ClientMetadata?: Record<string, string> | undefined }): Promise<void> {
+/**
+ * ConfirmSignUp: the code proves the attribute it was sent to, which becomes verified. The answer's
+ * `Session` signs the user in once with InitiateAuth USER_AUTH, the code standing for the first factor.
+ */
+export async function confirmSignUp(
+  context: Context,
+  request: ClientRequest & { ConfirmationCode: string; ClientMetadata?: Record<string, string> | undefined },
+): Promise<{ Session?: string }> {
   const { client, pool, user } = await userForClientRequest(context, request);
   if (user.status !== 'UNCONFIRMED') fail('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.status}`);
   await consumeCode(context, user, 'sign-up', request.ConfirmationCode);
@@ -36,7 +43,10 @@ export async function confirmSignUp(context: Context, request: ClientRequest & {
     if (uniqueViolation(error) === undefined) throw error;
     fail('AliasExistsException', `An account with the ${target?.attribute ?? 'email'} already exists.`);
   }
-  await postConfirmation(context, pool, { source: 'PostConfirmation_ConfirmSignUp', clientId: client.ClientId, user: { ...user, ...changes }, clientMetadata: request.ClientMetadata });
+  const confirmed = { ...user, ...changes };
+  await postConfirmation(context, pool, { source: 'PostConfirmation_ConfirmSignUp', clientId: client.ClientId, user: confirmed, clientMetadata: request.ClientMetadata });
+  const session = await startSignUpSession(context, { client, pool }, confirmed);
+  return session === undefined ? {} : { Session: session };
 }
 
 /** ResendConfirmationCode: a new code replaces the old one. */

@@ -3,11 +3,13 @@ import { uniqueViolation } from '../store/unique-violation.js';
 import { userStore } from '../store/users.js';
 import { checkAttributes, checkRequiredAttributes } from './attribute-rules.js';
 import type { AttributeType } from './attributes.js';
+import { allowedFirstAuthFactors } from './auth/first-factors.js';
 import { assertSecretHash, resolveClient } from './clients.js';
 import { issueCode } from './codes.js';
 import type { Context } from './context.js';
 import { assertPasswordPolicy } from './password-policy.js';
 import { sendVerificationCode, signUpCodeTarget, type CodeDeliveryDetails } from './send-code.js';
+import type { UserPoolSettings } from './pool.js';
 import { canonicalUsername, newUser } from './users.js';
 import { postConfirmation } from '../hooks/post-confirmation.js';
 import { preSignUp, type SignUpDecision } from '../hooks/pre-sign-up.js';
@@ -37,9 +39,11 @@ export async function signUp(context: Context, request: SignUpRequest): Promise<
   const { client, pool } = await resolveClient(context, request.ClientId);
   assertSecretHash(client, [request.Username], request.SecretHash);
   if (pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly) fail('NotAuthorizedException', 'SignUp is not permitted for this user pool');
-  if (request.Password === undefined) fail('InvalidParameterException', 'Password is required for this user pool.');
-  const password = request.Password!;
-  assertPasswordPolicy(pool.Policies.PasswordPolicy, password, 'sign-up');
+  // "Users can sign up without a password when your user pool supports passwordless sign-in with
+  // email or SMS OTPs ... omit this parameter or submit a blank value" (API reference, SignUp).
+  const password = request.Password || undefined;
+  if (password === undefined && !allowsOneTimePasswordSignIn(pool)) fail('InvalidParameterException', 'Password is required for this user pool.');
+  if (password !== undefined) assertPasswordPolicy(pool.Policies.PasswordPolicy, password, 'sign-up');
 
   const attributes = checkAttributes(pool, request.UserAttributes ?? []);
   delete attributes.email_verified;
@@ -83,4 +87,9 @@ export async function signUp(context: Context, request: SignUpRequest): Promise<
 export function applyAutoVerification(decision: SignUpDecision, attributes: Record<string, string>): void {
   if (decision.autoVerifyEmail && attributes.email) attributes.email_verified = 'true';
   if (decision.autoVerifyPhone && attributes.phone_number) attributes.phone_number_verified = 'true';
+}
+
+/** A pool whose SignInPolicy allows email or SMS one-time passwords as the first factor takes users without a password. */
+function allowsOneTimePasswordSignIn(pool: UserPoolSettings): boolean {
+  return allowedFirstAuthFactors(pool).some((factor) => factor === 'EMAIL_OTP' || factor === 'SMS_OTP');
 }

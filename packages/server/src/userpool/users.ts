@@ -98,7 +98,7 @@ export function canonicalUsername(pool: UserPoolSettings, requested: string, att
 export async function newUser(
   context: Context,
   pool: UserPoolSettings,
-  fields: { username: string; sub: string; status: UserStatus; attributes: Attributes; password: string },
+  fields: { username: string; sub: string; status: UserStatus; attributes: Attributes; password: string | undefined },
 ): Promise<User> {
   const now = context.clock.now();
   return {
@@ -111,7 +111,9 @@ export async function newUser(
     attributes: fields.attributes,
     ...loginColumnsOf(pool, fields.attributes),
     // passwordChangedAt also starts a temporary password's validity (TemporaryPasswordValidityDays).
-    ...(await passwordColumns(context, pool, fields.username, fields.sub, fields.password)),
+    ...(fields.password === undefined
+      ? { passwordHash: null, srpSalt: null, srpVerifierSealed: null, passwordChangedAt: null }
+      : await passwordColumns(context, pool, fields.username, fields.sub, fields.password)),
     failedSignIns: 0,
     lockedUntil: null,
     createdAt: now,

@@ -13,8 +13,5 @@ export default operation(
     Session: z.string().optional(),
     ...ignored,
   }),
-  async (context, input) => {
-    await confirmSignUp(context, input);
-    return {};
-  },
+  (context, input) => confirmSignUp(context, input),
 );

@@ -7,7 +7,7 @@ export default operation(
   z.object({
     ClientId: clientId,
     Username: username,
-    Password: password.optional(),
+    Password: password.or(z.literal('')).optional(),
     SecretHash: secretHash.optional(),
     UserAttributes: attributeList.optional(),
     ValidationData: attributeList.optional(),

@@ -6,6 +6,7 @@ import { startCustomSignIn } from './custom-flow.js';
 import { signInWithPassword } from './password-flow.js';
 import { refreshTokens, secretHashProver } from './refresh-flow.js';
 import type { AuthResult } from './result.js';
+import { signInWithSignUpSession } from './sign-up-session.js';
 import { startSrpSignIn } from './srp-flow.js';
 import { startUserAuth } from './user-auth-flow.js';
 
@@ -13,6 +14,8 @@ export interface InitiateAuthRequest {
   AuthFlow: string;
   ClientId: string;
   AuthParameters?: Record<string, string> | undefined;
+  /** USER_AUTH: the `Session` ConfirmSignUp answered, which stands for the first factor. */
+  Session?: string | undefined;
   /** Set by AdminInitiateAuth: the client must belong to this pool, and the admin flows open. */
   UserPoolId?: string | undefined;
 }
@@ -45,6 +48,7 @@ export async function initiateAuth(context: Context, request: InitiateAuthReques
     case 'CUSTOM_AUTH':
       return startCustomSignIn(context, resolved, parameters);
     case 'USER_AUTH':
+      if (request.Session !== undefined) return signInWithSignUpSession(context, resolved, parameters, request.Session);
       return startUserAuth(context, resolved, parameters);
     default:
       return fail('UnsupportedOperationException', `${flow} is not supported by this server yet.`);
