@@ -3,13 +3,17 @@ import { z } from 'zod';
 /** The JSON forms of WebAuthn credentials that clients send (WebAuthn §5.1 toJSON). */
 const base64url = z.string().min(1).max(65_536).regex(/^[A-Za-z0-9_-]+=*$/, 'must be base64url');
 
-/** RegistrationResponseJSON, as Amplify's serializePkcWithAttestationToJson builds it (reference §2.6). */
-export const registrationResponse = z.object({
+/** What every PublicKeyCredential's JSON form carries besides its response. */
+const publicKeyCredential = z.object({
   id: base64url,
   rawId: base64url,
   type: z.literal('public-key'),
   clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+});
+
+/** RegistrationResponseJSON, as Amplify's serializePkcWithAttestationToJson builds it (reference §2.6). */
+export const registrationResponse = publicKeyCredential.extend({
   response: z.object({
     clientDataJSON: base64url,
     attestationObject: base64url,
@@ -21,12 +25,7 @@ export const registrationResponse = z.object({
 });
 
 /** AuthenticationResponseJSON, the CREDENTIAL answer to a WEB_AUTHN challenge (reference §6.3). */
-export const authenticationResponse = z.object({
-  id: base64url,
-  rawId: base64url,
-  type: z.literal('public-key'),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
-  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+export const authenticationResponse = publicKeyCredential.extend({
   response: z.object({
     clientDataJSON: base64url,
     authenticatorData: base64url,
