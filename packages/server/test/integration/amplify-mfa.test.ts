@@ -1,7 +1,7 @@
 // aws-amplify v6, unchanged, against a real Cognate server on loopback: multi-factor sign-in as an
 // app drives it — SMS codes read from a real HTTP webhook receiver, email codes from mail delivered
 // over SMTP, TOTP codes computed from the shared secret on the server's (manual) clock.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AdminSetUserMFAPreferenceCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import {
@@ -24,7 +24,7 @@ import type { ConfigFile, PoolConfig } from '../../src/config/schema.js';
 import type { RunningServer } from '../../src/server.js';
 import { totpCodeAt } from '../../src/userpool/mfa/totp.js';
 import { dialects } from '../support/databases.js';
-import { sdkClient } from '../support/sdk.js';
+import { sdkClient, uniqueEmail, uniquePhone } from '../support/sdk.js';
 import { ManualClock, startTestServer } from '../support/server.js';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver.js';
 import { startWebhookReceiver, type ReceivedSms, type WebhookReceiver } from '../support/webhook-receiver.js';
@@ -102,9 +102,6 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
     await smtp?.close();
   });
 
-  /** A fresh address per test: users never collide between tests or dialects. */
-  const newEmail = () => `user-${randomUUID().slice(0, 8)}@example.com`;
-  const newPhone = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 
   /** An admin SDK client made now, so its signing time follows the manual clock wherever it is. */
   async function asAdmin<T>(use: (client: CognitoIdentityProviderClient) => Promise<T>): Promise<T> {
@@ -195,8 +192,8 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
   }
 
   it('SMS MFA: signIn gives CONFIRM_SIGN_IN_WITH_SMS_CODE with codeDeliveryDetails; a wrong code is refused with CodeMismatchException; the code from the SMS webhook is DONE', async () => {
-    const email = newEmail();
-    const phone = newPhone();
+    const email = uniqueEmail();
+    const phone = uniquePhone();
     const sub = await confirmedUser(email, { phone_number: phone });
     await signIn({ username: email, password });
     await verifyPhone(phone);
@@ -223,7 +220,7 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
   });
 
   it('TOTP: setUpTOTP gives a shared secret whose getSetupUri works; verifyTOTPSetup, updateMFAPreference({ totp: "PREFERRED" }) and fetchMFAPreference; then signIn gives CONFIRM_SIGN_IN_WITH_TOTP_CODE and a TOTP code is DONE', async () => {
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email);
     await signIn({ username: email, password });
     expect(await fetchMFAPreference()).toEqual({ enabled: undefined, preferred: undefined });
@@ -250,7 +247,7 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
   });
 
   it('email MFA turned on with updateMFAPreference({ email: "ENABLED" }): signIn gives CONFIRM_SIGN_IN_WITH_EMAIL_CODE; a wrong code is refused with CodeMismatchException; the mailed code is DONE', async () => {
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email);
     await signIn({ username: email, password });
     await updateMFAPreference({ email: 'ENABLED' });
@@ -273,8 +270,8 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
   });
 
   it('several factors on and none preferred: CONTINUE_SIGN_IN_WITH_MFA_SELECTION with allowedMFATypes; "TOTP" gives CONFIRM_SIGN_IN_WITH_TOTP_CODE, and a TOTP code is DONE', async () => {
-    const email = newEmail();
-    const phone = newPhone();
+    const email = uniqueEmail();
+    const phone = uniquePhone();
     const sub = await confirmedUser(email, { phone_number: phone });
     await signIn({ username: email, password });
     await verifyPhone(phone);
@@ -302,7 +299,7 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
 
   it('MFA required, TOTP and email offered: CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION; "TOTP" gives CONTINUE_SIGN_IN_WITH_TOTP_SETUP with the shared secret; a TOTP code is DONE and TOTP is then preferred', async () => {
     useAmplifyPool(server, requiredPool);
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email);
 
     expect(await signIn({ username: email, password })).toEqual({
@@ -335,7 +332,7 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
 
   it('MFA required, TOTP and email offered: "EMAIL" gives CONTINUE_SIGN_IN_WITH_EMAIL_SETUP; an address gives CONFIRM_SIGN_IN_WITH_EMAIL_CODE; the code mailed there is DONE and email MFA is then on', async () => {
     useAmplifyPool(server, requiredPool);
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email);
     const mfaAddress = `second-${randomUUID().slice(0, 8)}@example.org`;
 
@@ -363,7 +360,7 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
 
   it('MFA required, only TOTP offered: signIn goes straight to CONTINUE_SIGN_IN_WITH_TOTP_SETUP; a TOTP code is DONE', async () => {
     useAmplifyPool(server, totpOnlyPool);
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email);
 
     const requests = recordRequests();
@@ -387,7 +384,7 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
 
   it('MFA required, only email offered: signIn goes straight to CONTINUE_SIGN_IN_WITH_EMAIL_SETUP; the user\'s own address and the mailed code are DONE', async () => {
     useAmplifyPool(server, emailOnlyPool);
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email);
 
     expect(await signIn({ username: email, password })).toEqual({ isSignedIn: false, nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP' } });
@@ -403,7 +400,7 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
   });
 
   it('an MFA code sent after the sign-in session expired (server clock past 3 minutes) is refused with NotAuthorizedException "Invalid session for the user, session is expired."', async () => {
-    const email = newEmail();
+    const email = uniqueEmail();
     await confirmedUser(email);
     await asAdmin((admin) =>
       admin.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: optionalPool.id, Username: email, EmailMfaSettings: { Enabled: true, PreferredMfa: true } })),
@@ -423,7 +420,7 @@ describe.each(dialects)('aws-amplify v6 multi-factor authentication against Cogn
   });
 
   it('a TOTP code that was already used is refused with CodeMismatchException; the next step\'s code is DONE', async () => {
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email);
     await signIn({ username: email, password });
     const secret = await registerTotp();

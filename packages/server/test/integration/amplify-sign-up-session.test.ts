@@ -1,7 +1,6 @@
 // aws-amplify v6, unchanged, against a real Cognate server on loopback: sign-up with
 // autoSignIn { authFlowType: 'USER_AUTH' }, the code from mail delivered over SMTP, then autoSignIn(),
 // which redeems ConfirmSignUp's Session with InitiateAuth USER_AUTH; with a password and without.
-import { randomUUID } from 'node:crypto';
 import { Amplify } from 'aws-amplify';
 import { autoSignIn, confirmSignUp, getCurrentUser, signOut, signUp } from 'aws-amplify/auth';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +9,7 @@ import type { RunningServer } from '../../src/server.js';
 import { dialects } from '../support/databases.js';
 import { ManualClock, startTestServer } from '../support/server.js';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver.js';
+import { uniqueEmail } from '../support/sdk.js';
 
 const password = 'Correct-Horse-9';
 const userPoolId = 'us-east-1_AmplifySignUpSession';
@@ -64,7 +64,6 @@ describe.each(dialects)('aws-amplify v6 autoSignIn after sign-up (USER_AUTH) aga
     }
   }
 
-  const newEmail = () => `user-${randomUUID().slice(0, 8)}@example.com`;
 
   async function nextCode(address: string): Promise<string> {
     const mail = await smtp.waitFor((m) => m.to.includes(address) && !taken.has(m));
@@ -79,7 +78,7 @@ describe.each(dialects)('aws-amplify v6 autoSignIn after sign-up (USER_AUTH) aga
     ['with a password', password],
     ['without a password (passwordless sign-up)', undefined],
   ])('%s: signUp, confirmSignUp (COMPLETE_AUTO_SIGN_IN), then autoSignIn() is DONE and signed in as the new user', async (_label, userPassword) => {
-    const email = newEmail();
+    const email = uniqueEmail();
     const { userId, nextStep } = await signUp({
       username: email,
       ...(userPassword === undefined ? {} : { password: userPassword }),

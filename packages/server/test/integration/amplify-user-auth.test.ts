@@ -1,7 +1,6 @@
 // aws-amplify v6, unchanged, against a real Cognate server on loopback: choice-based sign-in
 // (authFlowType USER_AUTH) as an app drives it — email codes from mail delivered over SMTP, SMS codes
 // from a real HTTP webhook receiver, passwords plain and by SRP.
-import { randomInt, randomUUID } from 'node:crypto';
 import { AdminCreateUserCommand, AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
@@ -9,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { ConfigFile } from '../../src/config/schema.js';
 import type { RunningServer } from '../../src/server.js';
 import { dialects } from '../support/databases.js';
-import { sdkClient } from '../support/sdk.js';
+import { sdkClient, uniqueEmail, uniquePhone } from '../support/sdk.js';
 import { ManualClock, startTestServer } from '../support/server.js';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver.js';
 import { startWebhookReceiver, type ReceivedSms, type WebhookReceiver } from '../support/webhook-receiver.js';
@@ -57,8 +56,6 @@ describe.each(dialects)('aws-amplify v6 choice-based sign-in (USER_AUTH) against
     await smtp?.close();
   });
 
-  const newEmail = () => `user-${randomUUID().slice(0, 8)}@example.com`;
-  const newPhone = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 
   /** A confirmed user with a verified email address and phone number, made by the admin API; returns the sub. */
   async function createUser(email: string, phone: string): Promise<string> {
@@ -113,8 +110,8 @@ describe.each(dialects)('aws-amplify v6 choice-based sign-in (USER_AUTH) against
   }
 
   it('preferredChallenge EMAIL_OTP: CONFIRM_SIGN_IN_WITH_EMAIL_CODE, then confirmSignIn with the mailed code is DONE', async () => {
-    const email = newEmail();
-    const sub = await createUser(email, newPhone());
+    const email = uniqueEmail();
+    const sub = await createUser(email, uniquePhone());
     expect(await signIn({ username: email, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' } })).toEqual(emailCodeStep);
     const code = await nextMailCode(email);
     await expect(confirmSignIn({ challengeResponse: code === '000000' ? '111111' : '000000' })).rejects.toMatchObject({ name: 'CodeMismatchException' });
@@ -123,8 +120,8 @@ describe.each(dialects)('aws-amplify v6 choice-based sign-in (USER_AUTH) against
   });
 
   it('preferredChallenge SMS_OTP: CONFIRM_SIGN_IN_WITH_SMS_CODE, then the code from the SMS webhook is DONE', async () => {
-    const email = newEmail();
-    const phone = newPhone();
+    const email = uniqueEmail();
+    const phone = uniquePhone();
     const sub = await createUser(email, phone);
     expect(await signIn({ username: email, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'SMS_OTP' } })).toEqual({
       isSignedIn: false,
@@ -135,8 +132,8 @@ describe.each(dialects)('aws-amplify v6 choice-based sign-in (USER_AUTH) against
   });
 
   it('no preferred challenge: CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION with availableChallenges; choosing EMAIL_OTP mails a code that signs in', async () => {
-    const email = newEmail();
-    const sub = await createUser(email, newPhone());
+    const email = uniqueEmail();
+    const sub = await createUser(email, uniquePhone());
     expect(await signIn({ username: email, options: { authFlowType: 'USER_AUTH' } })).toEqual({
       isSignedIn: false,
       nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION', availableChallenges: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP'] },
@@ -147,8 +144,8 @@ describe.each(dialects)('aws-amplify v6 choice-based sign-in (USER_AUTH) against
   });
 
   it('preferredChallenge PASSWORD and PASSWORD_SRP with the password are DONE at once', async () => {
-    const email = newEmail();
-    const sub = await createUser(email, newPhone());
+    const email = uniqueEmail();
+    const sub = await createUser(email, uniquePhone());
     expect(await signIn({ username: email, password, options: { authFlowType: 'USER_AUTH', preferredChallenge: 'PASSWORD' } })).toEqual(signedIn);
     await expectSignedInAs(email, sub);
     await signOut();
@@ -157,8 +154,8 @@ describe.each(dialects)('aws-amplify v6 choice-based sign-in (USER_AUTH) against
   });
 
   it('choosing PASSWORD or PASSWORD_SRP at the selection asks for the password (CONFIRM_SIGN_IN_WITH_PASSWORD), which then signs in', async () => {
-    const email = newEmail();
-    const sub = await createUser(email, newPhone());
+    const email = uniqueEmail();
+    const sub = await createUser(email, uniquePhone());
     for (const factor of ['PASSWORD', 'PASSWORD_SRP']) {
       expect(await signIn({ username: email, options: { authFlowType: 'USER_AUTH' } })).toMatchObject({ nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION' } });
       expect(await confirmSignIn({ challengeResponse: factor })).toEqual({ isSignedIn: false, nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_PASSWORD' } });

@@ -32,7 +32,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ConfigFile } from '../../src/config/schema.js';
 import type { RunningServer } from '../../src/server.js';
 import { dialects } from '../support/databases.js';
-import { sdkClient } from '../support/sdk.js';
+import { sdkClient, uniqueEmail } from '../support/sdk.js';
 import { startTestServer } from '../support/server.js';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../support/smtp-receiver.js';
 
@@ -103,8 +103,6 @@ describe.each(dialects)('aws-amplify v6 user management against Cognate on %s', 
     await smtp?.close();
   });
 
-  /** A fresh address per test: users never collide between tests or dialects. */
-  const newEmail = () => `user-${randomUUID().slice(0, 8)}@example.com`;
 
   /** The code in the next verification mail to `address` that no test has read yet. */
   async function nextCode(address: string): Promise<string> {
@@ -131,7 +129,7 @@ describe.each(dialects)('aws-amplify v6 user management against Cognate on %s', 
 
   it('an invited user (AdminCreateUser, temporary password) gets CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED with missingAttributes, and confirmSignIn with a new password and the name signs in', async () => {
     useAmplifyPool(server, invitationsPool);
-    const email = newEmail();
+    const email = uniqueEmail();
     const { User } = await admin.send(
       new AdminCreateUserCommand({
         UserPoolId: invitationsPool.id,
@@ -190,7 +188,7 @@ describe.each(dialects)('aws-amplify v6 user management against Cognate on %s', 
   });
 
   it('resetPassword gives CONFIRM_RESET_PASSWORD_WITH_CODE; confirmResetPassword with the mailed code sets the new password', async () => {
-    const email = newEmail();
+    const email = uniqueEmail();
     await confirmedUser(email);
 
     expect(await resetPassword({ username: email })).toEqual({
@@ -205,7 +203,7 @@ describe.each(dialects)('aws-amplify v6 user management against Cognate on %s', 
   });
 
   it('after AdminResetUserPassword, signIn gives RESET_PASSWORD; resetPassword and confirmResetPassword with the mailed code let the user sign in again', async () => {
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email);
     await admin.send(new AdminResetUserPasswordCommand({ UserPoolId: usersPool.id, Username: email }));
     // The administrator's reset mails a code of its own.
@@ -229,7 +227,7 @@ describe.each(dialects)('aws-amplify v6 user management against Cognate on %s', 
   });
 
   it('updatePassword: the new password signs in and the old one no longer does; a wrong oldPassword is refused with NotAuthorizedException', async () => {
-    const email = newEmail();
+    const email = uniqueEmail();
     await confirmedUser(email);
     await signIn({ username: email, password });
 
@@ -242,7 +240,7 @@ describe.each(dialects)('aws-amplify v6 user management against Cognate on %s', 
   });
 
   it('sendUserAttributeVerificationCode for email gives codeDeliveryDetails; confirmUserAttribute with the mailed code verifies the email', async () => {
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email);
     await admin.send(new AdminUpdateUserAttributesCommand({ UserPoolId: usersPool.id, Username: email, UserAttributes: [{ Name: 'email_verified', Value: 'false' }] }));
     await signIn({ username: email, password });
@@ -255,7 +253,7 @@ describe.each(dialects)('aws-amplify v6 user management against Cognate on %s', 
   });
 
   it('deleteUserAttributes removes a custom attribute', async () => {
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email, { 'custom:team': 'analytical-engine' });
     await signIn({ username: email, password });
     expect(await fetchUserAttributes()).toEqual({ email, email_verified: 'true', 'custom:team': 'analytical-engine', sub });
@@ -269,7 +267,7 @@ describe.each(dialects)('aws-amplify v6 user management against Cognate on %s', 
   });
 
   it('fetchAuthSession gives cognito:groups in the ID and access tokens after AdminAddUserToGroup, in precedence order', async () => {
-    const email = newEmail();
+    const email = uniqueEmail();
     const sub = await confirmedUser(email);
     const suffix = randomUUID().slice(0, 8);
     const editors = `editors-${suffix}`;

@@ -18,12 +18,11 @@ import {
   StartWebAuthnRegistrationCommand,
   type ChallengeNameType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigFile } from '../../src/config/schema.js';
 import type { RunningServer } from '../../src/server.js';
 import { dialects } from '../support/databases.js';
-import { decodePayload, rejection, sdkClient, testPassword } from '../support/sdk.js';
+import { decodePayload, rejection, sdkClient, testPassword, uniqueEmail } from '../support/sdk.js';
 import { ManualClock, startTestServer } from '../support/server.js';
 import { SoftwareAuthenticator, type CeremonyOverrides, type CreationOptions, type RequestOptions } from '../support/software-authenticator.js';
 
@@ -90,7 +89,6 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
   });
   afterAll(() => server.close());
 
-  const newEmail = () => `passkey-${randomUUID().slice(0, 8)}@example.com`;
   const body = <T extends { $metadata?: unknown }>({ $metadata: _, ...rest }: T) => rest;
 
   /** A confirmed user with a password and a verified phone number; returns its sub. */
@@ -125,7 +123,7 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
 
   /** A user with one passkey: its email, sub, access token, authenticator and credential id. */
   async function userWithPasskey() {
-    const email = newEmail();
+    const email = uniqueEmail('passkey');
     const sub = await createUser(email);
     const token = await accessToken(email);
     const authenticator = new SoftwareAuthenticator();
@@ -147,7 +145,7 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
   }
 
   it('StartWebAuthnRegistration answers creation options for the user; CompleteWebAuthnRegistration stores the passkey, which ListWebAuthnCredentials shows and the next registration excludes', async () => {
-    const email = newEmail();
+    const email = uniqueEmail('passkey');
     const sub = await createUser(email);
     const token = await accessToken(email);
     const options = await start(token);
@@ -184,7 +182,7 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
   });
 
   it('a registration challenge is spent by its completion and expires after five minutes', async () => {
-    const email = newEmail();
+    const email = uniqueEmail('passkey');
     await createUser(email);
     const token = await accessToken(email);
     const authenticator = new SoftwareAuthenticator();
@@ -199,7 +197,7 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
   });
 
   it('refuses a registration from an origin the relying party does not own, for another relying party, of another app client, or without a passkey to answer', async () => {
-    const email = newEmail();
+    const email = uniqueEmail('passkey');
     await createUser(email);
     const token = await accessToken(email);
     const authenticator = new SoftwareAuthenticator();
@@ -258,7 +256,7 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
     const signedIn = await respond('WEB_AUTHN', challenged.Session, { USERNAME: email, CREDENTIAL: JSON.stringify(authenticator.get(requestOptions(challenged), credentialId)) });
     expect(decodePayload(signedIn.AuthenticationResult!.IdToken!).sub).toBe(sub);
 
-    const passwordOnly = newEmail();
+    const passwordOnly = uniqueEmail('passkey');
     await createUser(passwordOnly);
     expect((await userAuth(passwordOnly)).AvailableChallenges).toEqual(['PASSWORD', 'PASSWORD_SRP']);
     expect((await userAuth(passwordOnly, { PREFERRED_CHALLENGE: 'WEB_AUTHN' })).ChallengeName).toBe('SELECT_CHALLENGE');
@@ -315,7 +313,7 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
   });
 
   it('a pool whose SignInPolicy leaves out WEB_AUTHN refuses passkey registration with WebAuthnNotEnabledException', async () => {
-    const email = newEmail();
+    const email = uniqueEmail('passkey');
     await createUser(email, noPasskeyPoolId);
     const token = await accessToken(email, 'offclient1');
     expect(await rejection(start(token))).toMatchObject({ name: 'WebAuthnNotEnabledException', status: 400 });
@@ -329,7 +327,7 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
       MfaConfiguration: 'OFF',
       WebAuthnConfiguration: { RelyingPartyId: 'auth.example.com', UserVerification: 'required' },
     });
-    const email = newEmail();
+    const email = uniqueEmail('passkey');
     await createUser(email, strictPoolId);
     const token = await accessToken(email, 'strictclient1');
     const authenticator = new SoftwareAuthenticator('https://login.auth.example.com');
@@ -358,7 +356,7 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
     ).toMatchObject({ name: 'InvalidParameterException', status: 400 });
   });
   it('hides an unknown user: it is offered what a user without a passkey is, and a preferred WEB_AUTHN falls back to SELECT_CHALLENGE', async () => {
-    const ghost = newEmail();
+    const ghost = uniqueEmail('passkey');
     expect(body(await userAuth(ghost, { PREFERRED_CHALLENGE: 'WEB_AUTHN' }))).toEqual({
       ChallengeName: 'SELECT_CHALLENGE',
       Session: expect.any(String),
@@ -386,7 +384,7 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
   });
 
   it('a user with MFA is not offered a passkey, unless the pool counts a verified passkey as MFA (FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION)', async () => {
-    const email = newEmail();
+    const email = uniqueEmail('passkey');
     const sub = await createUser(email, mfaPoolId);
     const token = await accessToken(email, 'mfaclient1');
     const authenticator = new SoftwareAuthenticator();
@@ -417,7 +415,7 @@ describe.each(dialects)('passkeys through the AWS SDK (%s)', (dialect) => {
     const { token, authenticator, credentialId } = await userWithPasskey();
     const again = authenticator.create(await start(token), { credentialId });
     expect(await rejection(complete(token, again))).toMatchObject({ name: 'WebAuthnCredentialNotSupportedException', status: 400 });
-    const other = newEmail();
+    const other = uniqueEmail('passkey');
     await createUser(other);
     const otherToken = await accessToken(other);
     const stolen = authenticator.create(await start(otherToken), { credentialId });

@@ -12,12 +12,12 @@ import {
   UpdateUserPoolCommand,
   type ChallengeNameType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigFile } from '../../src/config/schema.js';
 import type { RunningServer } from '../../src/server.js';
 import { dialects } from '../support/databases.js';
-import { decodePayload, latestCode, rejection, sdkClient, testPassword } from '../support/sdk.js';
+import { decodePayload, latestCode, rejection, sdkClient, testPassword, uniqueEmail, uniquePhone } from '../support/sdk.js';
 import { ManualClock, startTestServer } from '../support/server.js';
 import { srpClient, srpTimestamp } from '../support/srp-client.js';
 
@@ -65,8 +65,6 @@ describe.each(dialects)('USER_AUTH choice-based sign-in through the AWS SDK (%s)
   });
   afterAll(() => server.close());
 
-  const newEmail = () => `user-${randomUUID().slice(0, 8)}@example.com`;
-  const newPhone = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 
   /** A confirmed user with a verified email and phone number; returns its sub. */
   async function createUser(email: string, phone: string, UserPoolId = poolId): Promise<string> {
@@ -97,8 +95,8 @@ describe.each(dialects)('USER_AUTH choice-based sign-in through the AWS SDK (%s)
   const outboxCount = async (to: string) => (await server.context.db.selectFrom('outbox').select('id').where('recipient', '=', to).execute()).length;
 
   it('without PREFERRED_CHALLENGE answers SELECT_CHALLENGE with AvailableChallenges; ANSWER EMAIL_OTP sends a code, a wrong one is CodeMismatchException, the right one gives tokens, and each Session works once', async () => {
-    const email = newEmail();
-    const sub = await createUser(email, newPhone());
+    const email = uniqueEmail();
+    const sub = await createUser(email, uniquePhone());
     const started = await userAuth(email);
     expect(body(started)).toEqual({
       ChallengeName: 'SELECT_CHALLENGE',
@@ -125,8 +123,8 @@ describe.each(dialects)('USER_AUTH choice-based sign-in through the AWS SDK (%s)
   });
 
   it('PREFERRED_CHALLENGE SMS_OTP texts a code straight away, answered with SMS_OTP_CODE', async () => {
-    const email = newEmail();
-    const phone = newPhone();
+    const email = uniqueEmail();
+    const phone = uniquePhone();
     const sub = await createUser(email, phone);
     const challenged = await userAuth(email, { PREFERRED_CHALLENGE: 'SMS_OTP' });
     expect(body(challenged)).toEqual({
@@ -139,8 +137,8 @@ describe.each(dialects)('USER_AUTH choice-based sign-in through the AWS SDK (%s)
   });
 
   it('a one-time password lives as long as the sign-in session (AuthSessionValidity, 3 minutes), and five wrong answers spend it', async () => {
-    const email = newEmail();
-    await createUser(email, newPhone());
+    const email = uniqueEmail();
+    await createUser(email, uniquePhone());
     const expiring = await userAuth(email, { PREFERRED_CHALLENGE: 'EMAIL_OTP' });
     const expiringCode = await latestCode(server, email);
     clock.advance(3 * 60_000 + 1);
@@ -154,8 +152,8 @@ describe.each(dialects)('USER_AUTH choice-based sign-in through the AWS SDK (%s)
   });
 
   it('PASSWORD and PASSWORD_SRP, preferred or chosen at SELECT_CHALLENGE, sign in with the password', async () => {
-    const email = newEmail();
-    const sub = await createUser(email, newPhone());
+    const email = uniqueEmail();
+    const sub = await createUser(email, uniquePhone());
     expect(subOf(await userAuth(email, { PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: testPassword }))).toBe(sub);
     expect(await rejection(userAuth(email, { PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: 'Wrong-password-1' }))).toMatchObject(incorrect);
 
@@ -181,8 +179,8 @@ describe.each(dialects)('USER_AUTH choice-based sign-in through the AWS SDK (%s)
   });
 
   it('a user with MFA is offered only the password, which goes on to the MFA challenge', async () => {
-    const email = newEmail();
-    const sub = await createUser(email, newPhone());
+    const email = uniqueEmail();
+    const sub = await createUser(email, uniquePhone());
     await client().send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: poolId, Username: email, EmailMfaSettings: { Enabled: true, PreferredMfa: true } }));
     const started = await userAuth(email, { PREFERRED_CHALLENGE: 'EMAIL_OTP' });
     expect(started).toMatchObject({ ChallengeName: 'SELECT_CHALLENGE', AvailableChallenges: ['PASSWORD', 'PASSWORD_SRP'] });
@@ -196,8 +194,8 @@ describe.each(dialects)('USER_AUTH choice-based sign-in through the AWS SDK (%s)
   });
 
   it('offers only what the pool SignInPolicy allows: a preferred one-time password it does not allow falls back to SELECT_CHALLENGE, as does WEB_AUTHN', async () => {
-    const email = newEmail();
-    await createUser(email, newPhone(), passwordOnlyPoolId);
+    const email = uniqueEmail();
+    await createUser(email, uniquePhone(), passwordOnlyPoolId);
     const started = await userAuth(email, { PREFERRED_CHALLENGE: 'EMAIL_OTP' }, 'pwonlyclient1');
     expect(body(started)).toEqual({ ChallengeName: 'SELECT_CHALLENGE', Session: expect.any(String), ChallengeParameters: {}, AvailableChallenges: ['PASSWORD', 'PASSWORD_SRP'] });
     expect(await outboxCount(email)).toBe(0);
@@ -208,11 +206,11 @@ describe.each(dialects)('USER_AUTH choice-based sign-in through the AWS SDK (%s)
   });
 
   it('refuses USER_AUTH from a client without ALLOW_USER_AUTH', async () => {
-    expect(await rejection(userAuth(newEmail(), {}, 'srpclient1'))).toMatchObject({ name: 'InvalidParameterException', message: 'USER_AUTH flow not enabled for this client' });
+    expect(await rejection(userAuth(uniqueEmail(), {}, 'srpclient1'))).toMatchObject({ name: 'InvalidParameterException', message: 'USER_AUTH flow not enabled for this client' });
   });
 
   it('hides an unknown user behind PreventUserExistenceErrors: the pool factors, a one-time password challenge that sends nothing and takes no code; LEGACY says the user does not exist', async () => {
-    const ghost = newEmail();
+    const ghost = uniqueEmail();
     expect(await userAuth(ghost)).toMatchObject({ ChallengeName: 'SELECT_CHALLENGE', AvailableChallenges: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP'] });
     const challenged = await userAuth(ghost, { PREFERRED_CHALLENGE: 'EMAIL_OTP' });
     expect(body(challenged)).toEqual({
@@ -232,8 +230,8 @@ describe.each(dialects)('USER_AUTH choice-based sign-in through the AWS SDK (%s)
   });
 
   it('a locked-out user cannot start a one-time password sign-in either', async () => {
-    const email = newEmail();
-    await createUser(email, newPhone());
+    const email = uniqueEmail();
+    await createUser(email, uniquePhone());
     for (let i = 0; i < 5; i++) expect(await rejection(userAuth(email, { PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: 'Wrong-password-1' }))).toMatchObject(incorrect);
     expect(await rejection(userAuth(email, { PREFERRED_CHALLENGE: 'EMAIL_OTP' }))).toMatchObject({ name: 'NotAuthorizedException', message: 'Password attempts exceeded' });
     expect(await outboxCount(email)).toBe(0);
@@ -241,8 +239,8 @@ describe.each(dialects)('USER_AUTH choice-based sign-in through the AWS SDK (%s)
   });
 
   it('AdminInitiateAuth takes USER_AUTH too', async () => {
-    const email = newEmail();
-    const sub = await createUser(email, newPhone());
+    const email = uniqueEmail();
+    const sub = await createUser(email, uniquePhone());
     const challenged = await client().send(
       new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: 'userauthclient1', AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'EMAIL_OTP' } }),
     );

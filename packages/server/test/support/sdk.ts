@@ -23,6 +23,8 @@ export async function latestCode(server: RunningServer, to: string): Promise<str
 
 let counter = 0;
 export const uniqueEmail = (label = 'user') => `${label}-${process.pid}-${++counter}-${Date.now()}@example.com`;
+/** A North American test number no other test in this run has. */
+export const uniquePhone = () => `+1555${String((process.pid * 1000 + ++counter) % 10_000_000).padStart(7, '0')}`;
 
 export const firstClientId = (server: RunningServer) => server.pools[0]!.clients[0]!.ClientId;
 export const firstPoolId = (server: RunningServer) => server.pools[0]!.pool.Id;
